@@ -1,0 +1,2 @@
+namespace BackendPrep.Content;
+internal static class AssemblyMarker;

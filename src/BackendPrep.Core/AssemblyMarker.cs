@@ -1,0 +1,2 @@
+namespace BackendPrep.Core;
+internal static class AssemblyMarker;

@@ -1,0 +1,2 @@
+namespace BackendPrep.Discord;
+internal static class AssemblyMarker;

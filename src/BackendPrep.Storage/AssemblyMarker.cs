@@ -1,0 +1,2 @@
+namespace BackendPrep.Storage;
+internal static class AssemblyMarker;

@@ -1,0 +1,2 @@
+namespace BackendPrep.FakeDiscord;
+internal static class Placeholder;
