@@ -1,2 +1,0 @@
-namespace BackendPrep.Content;
-internal static class AssemblyMarker;

@@ -1,2 +1,0 @@
-namespace BackendPrep.Core;
-internal static class AssemblyMarker;
