@@ -1,1 +1,4 @@
-Console.WriteLine("hi");
+using BackendPrep.Bot.Cli;
+using BackendPrep.Bot.Transports.Console;
+
+return await BotProgram.RunAsync(args, ConsoleIO.Standard(), CancellationToken.None);

@@ -1,2 +1,3 @@
 namespace BackendPrep.FakeDiscord;
+
 internal static class Placeholder;

@@ -1,0 +1,26 @@
+# syntax=docker/dockerfile:1
+# Build: the SDK image restores and publishes; only the published output reaches the runtime image.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY Directory.Build.props Directory.Packages.props global.json BackendPrep.sln .editorconfig ./
+COPY src/ src/
+COPY tests/ tests/
+RUN dotnet restore src/BackendPrep.Bot/BackendPrep.Bot.csproj
+RUN dotnet publish src/BackendPrep.Bot/BackendPrep.Bot.csproj -c Release --no-restore -o /app
+
+# Runtime: the slim ASP.NET-free runtime. tzdata is installed explicitly: reminders schedule in IANA time zones,
+# and a slim image without it silently falls back to UTC.
+FROM mcr.microsoft.com/dotnet/runtime:10.0 AS runtime
+RUN apt-get update && apt-get install -y --no-install-recommends tzdata curl && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /app ./
+COPY content/ ./content/
+# The database lives on a volume so upgrades and restarts keep progress.
+RUN mkdir -p /data && chown app:app /data
+VOLUME ["/data"]
+ENV BACKENDPREP_Storage__Path=/data/backendprep.db \
+    BACKENDPREP_Content__Path=/app/content \
+    DOTNET_gcServer=0
+USER app
+# The token comes from the environment (BACKENDPREP_Discord__Token), never from the image.
+ENTRYPOINT ["dotnet", "backendprep.dll"]

@@ -1,0 +1,75 @@
+using BackendPrep.Bot.Interactions;
+using BackendPrep.Bot.Transports.Console;
+using BackendPrep.Content;
+using BackendPrep.Core.Storage;
+using BackendPrep.Core.Study;
+using BackendPrep.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BackendPrep.Bot.Hosting;
+
+/// <summary>Composition root: configuration, options, content, storage, features and the transport.</summary>
+public static class BotHost
+{
+    public const string EnvironmentPrefix = "BACKENDPREP_";
+
+    public static HostApplicationBuilder CreateBuilder(string[] args, ConsoleIO io)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddUserSecrets(typeof(BotHost).Assembly, optional: true);
+        builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        builder.Configuration.AddCommandLine(args);
+
+        // Logs go to stderr so stdout stays the chat (console mode) or clean for CLI tools.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        // Start-up failures are rethrown to BotProgram, which prints them once without a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ContentOptions>, ContentPathValidation>();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HostOptions>().Configure<IOptions<BotOptions>>((host, bot) => host.ShutdownTimeout = bot.Value.ShutdownBudget);
+
+        services.AddSingleton(sp => ContentLoader.LoadOrThrow(ContentPaths.Resolve(sp.GetRequiredService<IOptions<ContentOptions>>().Value.Path)!));
+        services.AddSingleton(sp => new LiteDbStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
+        services.AddSingleton<ITopicProgressStore, TopicProgressStore>();
+        services.AddSingleton<InteractionRouter>();
+        services.AddHostedService<StartupCheck>();
+
+        services.AddBotFeatures();
+
+        services.AddSingleton(io);
+        services.AddSingleton(ConsoleUser.Local);
+        services.AddSingleton<ConsoleChat>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConsoleChat>());
+        return builder;
+    }
+
+    /// <summary>Loads the content and opens the database during start, so a broken file fails the start, not the first user.</summary>
+    private sealed class StartupCheck(IServiceProvider services) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            _ = services.GetRequiredService<StudyContent>();
+            _ = services.GetRequiredService<LiteDbStore>();
+            _ = services.GetRequiredService<InteractionRouter>();
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,13 @@
+using BackendPrep.Bot.Features.Help;
+using BackendPrep.Bot.Features.Topics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BackendPrep.Bot.Hosting;
+
+/// <summary>Every feature joins the host through its own <c>AddXxx()</c>; this is the list.</summary>
+internal static class Features
+{
+    public static IServiceCollection AddBotFeatures(this IServiceCollection services) => services
+        .AddHelp()
+        .AddTopics();
+}

@@ -1,0 +1,124 @@
+using BackendPrep.Core.Replies;
+using Microsoft.Extensions.Logging;
+
+namespace BackendPrep.Bot.Interactions;
+
+/// <summary>
+/// Dispatches an invocation to the feature that declared it, and turns every failure into a short private reply:
+/// unknown routes, someone else's buttons, outdated buttons, missing permissions, bad input and handler crashes.
+/// </summary>
+public sealed class InteractionRouter
+{
+    private readonly ILogger<InteractionRouter> _log;
+
+    public InteractionRouter(IEnumerable<RouteRegistration> registrations, ILogger<InteractionRouter> log)
+    {
+        _log = log;
+        foreach (var registration in registrations)
+        {
+            registration.Apply(Routes);
+        }
+    }
+
+    public RouteTable Routes { get; } = new();
+
+    /// <summary>Whether the transport may defer this invocation, and with which visibility; decided before running it.</summary>
+    public (bool MayDefer, Visibility Visibility) Plan(Invocation invocation)
+    {
+        if (invocation.Kind == InvocationKind.Autocomplete)
+        {
+            return (false, Visibility.Private);
+        }
+
+        if (invocation.Kind != InvocationKind.Command || Routes.FindCommand(invocation.Command) is not { } spec)
+        {
+            return (true, Visibility.Private);
+        }
+
+        var isPublic = spec.Visibility == Visibility.Public || invocation.Flag("public");
+        return (!spec.OpensForm, isPublic ? Visibility.Public : Visibility.Private);
+    }
+
+    public async ValueTask<Response> DispatchAsync(Invocation invocation, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return invocation.Kind switch
+            {
+                InvocationKind.Command => await RunCommandAsync(invocation, services, cancellationToken),
+                InvocationKind.Component => await RunRouteAsync(invocation, services, Routes.ComponentHandler, cancellationToken),
+                InvocationKind.Form => await RunRouteAsync(invocation, services, Routes.FormHandler, cancellationToken),
+                InvocationKind.Autocomplete => await RunAutocompleteAsync(invocation, services, cancellationToken),
+                _ => Refuse("I can't handle that kind of interaction."),
+            };
+        }
+        catch (UserFacingException ex)
+        {
+            return invocation.Kind == InvocationKind.Autocomplete ? new ChoicesResponse([]) : Refuse(ex.Message);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            var reference = ErrorReference(invocation.Id);
+            _log.LogError(ex, "Interaction {InteractionId} ({Kind} {Command}{Action}) failed; reference {Reference}",
+                invocation.Id, invocation.Kind, invocation.Command, invocation.Action, reference);
+            return invocation.Kind == InvocationKind.Autocomplete
+                ? new ChoicesResponse([])
+                : Refuse($"Something went wrong on my side, sorry. It has been logged (reference `{reference}`); please try again.");
+        }
+    }
+
+    private async ValueTask<Response> RunCommandAsync(Invocation invocation, IServiceProvider services, CancellationToken ct)
+    {
+        if (Routes.FindCommand(invocation.Command) is not { } spec || Routes.CommandHandler(invocation.Command) is not { } run)
+        {
+            return Refuse($"I don't know `/{invocation.Command}`. Try `/help` for the list of commands.");
+        }
+
+        if (spec.GuildOnly && invocation.GuildId is null)
+        {
+            return Refuse($"`/{spec.Name}` only works in a server channel.");
+        }
+
+        if (spec.RequiredPermissions != 0 && !invocation.User.Has(spec.RequiredPermissions))
+        {
+            return Refuse($"`/{spec.Name}` needs the Manage Server permission.");
+        }
+
+        return await run(services, invocation, null, ct);
+    }
+
+    private async ValueTask<Response> RunRouteAsync(Invocation invocation, IServiceProvider services, Func<string, RouteHandler?> lookup, CancellationToken ct)
+    {
+        if (!CustomId.TryParse(invocation.Action, out var id, out var outdated))
+        {
+            return Refuse(outdated
+                ? "This button is from an older version of the bot. Run the command again to get a fresh one."
+                : "I don't recognise that button.");
+        }
+
+        if (!id.IsOwnedBy(invocation.User.Id))
+        {
+            return Refuse("That belongs to someone else's session, so I left it alone. Run the command yourself to get your own.");
+        }
+
+        return lookup(id.Route) is { } run
+            ? await run(services, invocation, id, ct)
+            : Refuse("That button no longer does anything. Run the command again.");
+    }
+
+    private async ValueTask<Response> RunAutocompleteAsync(Invocation invocation, IServiceProvider services, CancellationToken ct)
+    {
+        var handler = invocation.FocusedOption is { } option ? Routes.AutocompleteHandler(invocation.Command, option) : null;
+        return handler is null ? new ChoicesResponse([]) : new ChoicesResponse([.. (await handler(services, invocation, ct)).Take(25)]);
+    }
+
+    private static MessageResponse Refuse(string text) => new(Reply.Say(text));
+
+    /// <summary>A short reference a user can quote; derived from the interaction id so logs can be searched for it.</summary>
+    private static string ErrorReference(string interactionId) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(interactionId)))[..8].ToLowerInvariant();
+}

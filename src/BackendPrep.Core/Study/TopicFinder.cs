@@ -1,0 +1,91 @@
+namespace BackendPrep.Core.Study;
+
+/// <summary>
+/// Finds topics from what a user typed: exact ids and aliases first, then prefixes, substrings and near-misses
+/// ("idem", "jwt", "cachng"). Pure and in memory, so autocomplete answers in microseconds.
+/// </summary>
+public sealed class TopicFinder(IReadOnlyList<Topic> topics)
+{
+    public Topic? Exact(string text)
+    {
+        var query = Normalise(text);
+        return topics.FirstOrDefault(t => Names(t).Any(n => n == query));
+    }
+
+    /// <summary>Best matches first; an empty query lists every topic in study-plan order.</summary>
+    public IReadOnlyList<Topic> Search(string text, int limit = 25)
+    {
+        var query = Normalise(text);
+        if (query.Length == 0)
+        {
+            return [.. topics.Take(limit)];
+        }
+
+        return [.. topics
+            .Select(t => (Topic: t, Score: Names(t).Max(n => Score(query, n))))
+            .Where(x => x.Score > 0)
+            .OrderByDescending(x => x.Score)
+            .ThenBy(x => x.Topic.Order)
+            .Take(limit)
+            .Select(x => x.Topic)];
+    }
+
+    private static IEnumerable<string> Names(Topic topic) =>
+        [Normalise(topic.Id), Normalise(topic.Title), .. topic.Aliases.Select(Normalise)];
+
+    private static int Score(string query, string name)
+    {
+        if (name == query)
+        {
+            return 100;
+        }
+
+        if (name.StartsWith(query, StringComparison.Ordinal))
+        {
+            return 80;
+        }
+
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Any(w => w.StartsWith(query, StringComparison.Ordinal)))
+        {
+            return 70;
+        }
+
+        if (name.Contains(query, StringComparison.Ordinal))
+        {
+            return 60;
+        }
+
+        // Typos: allow one edit per four characters typed, against each word of the name.
+        var allowed = Math.Max(1, query.Length / 4);
+        var best = words.Min(w => Distance(query, w.Length > query.Length ? w[..query.Length] : w));
+        return query.Length >= 3 && best <= allowed ? 40 - best : 0;
+    }
+
+    private static string Normalise(string text) =>
+        new string([.. text.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ')]).Trim();
+
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

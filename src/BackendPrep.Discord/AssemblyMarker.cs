@@ -1,2 +1,0 @@
-namespace BackendPrep.Discord;
-internal static class AssemblyMarker;

@@ -1,2 +1,0 @@
-namespace BackendPrep.Storage;
-internal static class AssemblyMarker;

@@ -1,0 +1,7 @@
+namespace BackendPrep.Storage;
+
+/// <summary>Collection names in one place: they are part of the file format.</summary>
+internal static class Collections
+{
+    public const string TopicProgress = "topic_progress";
+}

@@ -1,0 +1,32 @@
+using LiteDB;
+
+namespace BackendPrep.Storage;
+
+/// <summary>
+/// Upgrades a database file to <see cref="LiteDbStore.SchemaVersion"/>, one numbered step at a time. The version lives
+/// in LiteDB's user-version header, so an older file is upgraded in place and a newer one is refused rather than damaged.
+/// </summary>
+internal static class SchemaMigrations
+{
+    private static readonly Action<LiteDatabase>[] Steps =
+    [
+        // 0 → 1: indexes for the collections the first release reads by user.
+        db => db.GetCollection<TopicProgressDocument>(Collections.TopicProgress).EnsureIndex(d => d.UserId),
+    ];
+
+    public static void Apply(LiteDatabase db)
+    {
+        var version = db.UserVersion;
+        if (version > Steps.Length)
+        {
+            throw new InvalidOperationException(
+                $"the database file has schema version {version}, newer than this build understands ({Steps.Length}); run the newer release or restore a backup");
+        }
+
+        for (; version < Steps.Length; version++)
+        {
+            Steps[version](db);
+            db.UserVersion = version + 1;
+        }
+    }
+}
