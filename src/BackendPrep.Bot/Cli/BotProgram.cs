@@ -1,6 +1,7 @@
 using BackendPrep.Bot.Hosting;
 using BackendPrep.Bot.Transports.Console;
 using BackendPrep.Content;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -14,12 +15,23 @@ public static class BotProgram
     public const int ExitBadConfiguration = 2;
     public const int ExitBadContent = 3;
 
-    public static async Task<int> RunAsync(string[] args, ConsoleIO io, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, ConsoleIO io, CancellationToken cancellationToken) =>
+        RunAsync(args, io, configure: null, cancellationToken);
+
+    /// <summary>Runs with <paramref name="configure"/> applied last, so tests can swap services such as the clock.</summary>
+    public static async Task<int> RunAsync(string[] args, ConsoleIO io, Action<IServiceCollection>? configure, CancellationToken cancellationToken)
     {
         switch (args)
         {
             case ["content", "check", .. var rest]:
                 return ContentCheck.Run(rest.FirstOrDefault() ?? "content", io.Output);
+            case ["srs", "replay"]:
+                return await SrsReplayCommand.RunAsync(io, cancellationToken);
+            case ["grade", .. var gradeArgs]:
+                var content = ContentCheck.LoadForTool();
+                return content is null
+                    ? ExitBadContent
+                    : await GradeCommand.RunAsync(gradeArgs, content, io.Input, Console.OpenStandardOutput(), Console.Error, cancellationToken);
             case ["help" or "--help" or "-h"]:
                 await io.Output.WriteLineAsync(Usage);
                 return ExitOk;
@@ -29,7 +41,9 @@ public static class BotProgram
         args = [.. args.Select(a => a == "--console" ? "--Bot:Console=true" : a)];
         try
         {
-            using var host = BotHost.CreateBuilder(args, io).Build();
+            var builder = BotHost.CreateBuilder(args, io);
+            configure?.Invoke(builder.Services);
+            using var host = builder.Build();
             await host.RunAsync(cancellationToken);
             return Environment.ExitCode;
         }
@@ -55,5 +69,10 @@ public static class BotProgram
         backendprep --console       force the console chat
         backendprep content check [folder]
                                     validate content/, print counts and every problem as file:line
+        backendprep grade <prompt-id> < answer.txt
+        backendprep grade --jsonl < answers.jsonl
+                                    grade answers against a prompt's rubric, print JSON
+        backendprep srs replay < reviews.json
+                                    replay FSRS-6 reviews {"reviews":[{"at":..,"rating":1-4}]} and print the states
         """;
 }

@@ -31,6 +31,21 @@ internal static class ContentCheck
         return result.Problems.Count == 0 ? BotProgram.ExitOk : BotProgram.ExitBadContent;
     }
 
+    /// <summary>Loads content for a CLI tool from <c>Content:Path</c> (environment) or ./content; problems go to stderr.</summary>
+    public static StudyContent? LoadForTool()
+    {
+        var path = Environment.GetEnvironmentVariable("BACKENDPREP_Content__Path") ?? "content";
+        var root = ContentPaths.Resolve(path);
+        var result = root is null ? null : ContentLoader.Load(root);
+        if (result is { Ok: true })
+        {
+            return result.Content;
+        }
+
+        Console.Error.WriteLine(root is null ? $"content folder \"{path}\" not found" : string.Join(Environment.NewLine, result!.Problems));
+        return null;
+    }
+
     public static string Counts(StudyContent content) =>
         $"topics: {content.Topics.Count}, prompts: {content.Prompts.Count}, rubric items: {content.Prompts.Sum(p => p.Rubric.Items.Count)}, " +
         $"cues: {content.Deck(Deck.Cues).Count()}, terms: {content.Terms.Count}, pitfalls: {content.Deck(Deck.Pitfalls).Count()}, " +

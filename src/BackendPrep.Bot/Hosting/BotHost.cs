@@ -1,4 +1,5 @@
 using BackendPrep.Bot.Interactions;
+using BackendPrep.Bot.Transports;
 using BackendPrep.Bot.Transports.Console;
 using BackendPrep.Content;
 using BackendPrep.Core.Storage;
@@ -56,6 +57,7 @@ public static class BotHost
         services.AddSingleton(ConsoleUser.Local);
         services.AddSingleton<ConsoleChat>();
         services.AddHostedService(sp => sp.GetRequiredService<ConsoleChat>());
+        services.AddSingleton<IChannelMessenger, ConsoleMessenger>();
         return builder;
     }
 
