@@ -17,10 +17,13 @@ internal sealed class LiveConsole : IAsyncDisposable
     private readonly SignalingWriter _output = new();
     private readonly Task<int> _run;
     private readonly string _db;
+    private readonly bool _ownsDatabase;
 
     public LiveConsole(string contentRoot, FakeTimeProvider time, Action<IServiceCollection>? configure = null, string? databasePath = null)
     {
         Time = time;
+        // A caller that names the database owns it (to reopen it after a simulated restart).
+        _ownsDatabase = databasePath is null;
         _db = databasePath ?? Path.Combine(Path.GetTempPath(), $"bp-live-{Guid.NewGuid():N}.db");
         var io = new ConsoleIO(new ChannelReader(_lines.Reader), _output, Interactive: false);
         string[] args = ["--console", $"--Content:Path={contentRoot}", $"--Storage:Path={_db}", "--Discord:Token="];
@@ -73,7 +76,10 @@ internal sealed class LiveConsole : IAsyncDisposable
         }
         finally
         {
-            File.Delete(_db);
+            if (_ownsDatabase)
+            {
+                File.Delete(_db);
+            }
         }
     }
 

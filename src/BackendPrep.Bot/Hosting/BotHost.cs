@@ -2,6 +2,7 @@ using BackendPrep.Bot.Interactions;
 using BackendPrep.Bot.Transports;
 using BackendPrep.Bot.Transports.Console;
 using BackendPrep.Content;
+using BackendPrep.Core.Grading;
 using BackendPrep.Core.Storage;
 using BackendPrep.Core.Study;
 using BackendPrep.Storage;
@@ -49,6 +50,7 @@ public static class BotHost
         services.AddSingleton(sp => new LiteDbStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
         services.AddSingleton<ITopicProgressStore, TopicProgressStore>();
         services.AddSingleton<InteractionRouter>();
+        services.AddSingleton<AnswerGrader>();
         services.AddHostedService<StartupCheck>();
 
         services.AddBotFeatures();

@@ -1,4 +1,6 @@
 using BackendPrep.Bot.Features.Help;
+using BackendPrep.Bot.Features.Reference;
+using BackendPrep.Bot.Features.Study;
 using BackendPrep.Bot.Features.Topics;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,5 +11,7 @@ internal static class Features
 {
     public static IServiceCollection AddBotFeatures(this IServiceCollection services) => services
         .AddHelp()
-        .AddTopics();
+        .AddTopics()
+        .AddReference()
+        .AddStudy();
 }
