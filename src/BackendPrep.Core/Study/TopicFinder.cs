@@ -12,13 +12,29 @@ public sealed class TopicFinder(IReadOnlyList<Topic> topics)
         return topics.FirstOrDefault(t => Names(t).Any(n => n == query));
     }
 
+    /// <summary>
+    /// The topic a user clearly meant: an exact name, or the only topic whose name starts with or contains what was
+    /// typed ("idem"). Typos and ambiguous input return null, and the caller offers <see cref="Search"/> instead.
+    /// </summary>
+    public Topic? Resolve(string text)
+    {
+        if (Exact(text) is { } exact)
+        {
+            return exact;
+        }
+
+        var query = Normalise(text);
+        var strong = topics.Where(t => Names(t).Any(n => Score(query, n) >= 60)).ToList();
+        return query.Length >= 2 && strong.Count == 1 ? strong[0] : null;
+    }
+
     /// <summary>Best matches first; an empty query lists every topic in study-plan order.</summary>
     public IReadOnlyList<Topic> Search(string text, int limit = 25)
     {
         var query = Normalise(text);
         if (query.Length == 0)
         {
-            return [.. topics.Take(limit)];
+            return [.. topics.OrderBy(t => t.Order).Take(limit)];
         }
 
         return [.. topics
@@ -58,7 +74,8 @@ public sealed class TopicFinder(IReadOnlyList<Topic> topics)
 
         // Typos: allow one edit per four characters typed, against each word of the name.
         var allowed = Math.Max(1, query.Length / 4);
-        var best = words.Min(w => Distance(query, w.Length > query.Length ? w[..query.Length] : w));
+        // Against the whole word (a dropped letter) and its prefix of the typed length (a word still being typed).
+        var best = words.Min(w => Math.Min(Distance(query, w), Distance(query, w.Length > query.Length ? w[..query.Length] : w)));
         return query.Length >= 3 && best <= allowed ? 40 - best : 0;
     }
 

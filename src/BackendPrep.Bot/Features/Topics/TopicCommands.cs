@@ -12,7 +12,7 @@ internal sealed class TopicCommands(StudyContent content, ITopicProgressStore pr
     public async ValueTask<Response> ShowAsync(Invocation invocation, CancellationToken ct)
     {
         var query = invocation.Option("name") ?? "";
-        if ((content.Topic(query) ?? _finder.Exact(query)) is not { } topic)
+        if ((content.Topic(query) ?? _finder.Resolve(query)) is not { } topic)
         {
             var closest = _finder.Search(query, 5);
             var list = closest.Count == 0 ? content.Topics : closest;
