@@ -10,10 +10,14 @@ namespace BackendPrep.Bot.Interactions;
 public sealed class InteractionRouter
 {
     private readonly ILogger<InteractionRouter> _log;
+    private readonly RouterMetrics _metrics;
+    private readonly TimeProvider _time;
 
-    public InteractionRouter(IEnumerable<RouteRegistration> registrations, ILogger<InteractionRouter> log)
+    public InteractionRouter(IEnumerable<RouteRegistration> registrations, ILogger<InteractionRouter> log, RouterMetrics? metrics = null, TimeProvider? time = null)
     {
         _log = log;
+        _metrics = metrics ?? new RouterMetrics();
+        _time = time ?? TimeProvider.System;
         foreach (var registration in registrations)
         {
             registration.Apply(Routes);
@@ -41,6 +45,8 @@ public sealed class InteractionRouter
 
     public async ValueTask<Response> DispatchAsync(Invocation invocation, IServiceProvider services, CancellationToken cancellationToken)
     {
+        var started = _time.GetTimestamp();
+        var outcome = "ok";
         try
         {
             return invocation.Kind switch
@@ -54,6 +60,7 @@ public sealed class InteractionRouter
         }
         catch (UserFacingException ex)
         {
+            outcome = "refused";
             return invocation.Kind == InvocationKind.Autocomplete ? new ChoicesResponse([]) : Refuse(ex.Message);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -62,12 +69,17 @@ public sealed class InteractionRouter
         }
         catch (Exception ex)
         {
+            outcome = "error";
             var reference = ErrorReference(invocation.Id);
             _log.LogError(ex, "Interaction {InteractionId} ({Kind} {Command}{Action}) failed; reference {Reference}",
                 invocation.Id, invocation.Kind, invocation.Command, invocation.Action, reference);
             return invocation.Kind == InvocationKind.Autocomplete
                 ? new ChoicesResponse([])
                 : Refuse($"Something went wrong on my side, sorry. It has been logged (reference `{reference}`); please try again.");
+        }
+        finally
+        {
+            _metrics.Record(invocation, outcome, _time.GetElapsedTime(started));
         }
     }
 
