@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using BackendPrep.Core.Prompts;
+using BackendPrep.Core.Study;
+
+namespace BackendPrep.Core.Grading;
+
+/// <summary>
+/// Grades free-text interview answers against rubric concepts. Thread-safe and meant to be a singleton: compiled
+/// rubrics are cached per prompt id (and recompiled when a different rubric instance arrives, e.g. after a reload).
+/// </summary>
+public sealed class AnswerGrader
+{
+    /// <summary>A sentence this long counts as a real statement even without a recognisable verb or function word.</summary>
+    private const int StatementWords = 6;
+
+    /// <summary>Sentences this short are fragments: in an answer made of them, none counts.</summary>
+    private const int FragmentWords = 4;
+
+    /// <summary>A template part is "present and substantive" only in a sentence at least this long.</summary>
+    private const int ChecklistSentenceWords = 6;
+
+    private readonly ConcurrentDictionary<string, (object Source, CompiledRubric Compiled)> _cache = new(StringComparer.Ordinal);
+
+    public GradeResult Grade(string promptId, Rubric rubric, string answer) => Grade(promptId, rubric, answer, null);
+
+    /// <summary>Grades against a prompt's rubric; <paramref name="onlyItemIds"/> as in the rubric overload.</summary>
+    public GradeResult Grade(InterviewPrompt prompt, string answer, IReadOnlyCollection<string>? onlyItemIds = null) =>
+        Grade(prompt.Id, prompt.Rubric, answer, onlyItemIds);
+
+    /// <summary>Grades only <paramref name="onlyItemIds"/> (a follow-up answer to the missed items); null grades all.</summary>
+    public GradeResult Grade(string promptId, Rubric rubric, string answer, IReadOnlyCollection<string>? onlyItemIds)
+    {
+        var compiled = Compiled("prompt:" + promptId, rubric, () => CompiledRubric.Compile(rubric));
+        return Grade(promptId, compiled, answer, onlyItemIds);
+    }
+
+    public static GradeResult Grade(string promptId, CompiledRubric rubric, string answer, IReadOnlyCollection<string>? onlyItemIds = null)
+    {
+        var text = AnalysedText.Analyse(answer);
+        var matches = rubric.MatchAll(text);
+        var bulletList = IsBulletList(text);
+        var itemsPerSentence = new int[text.Sentences.Count];
+        foreach (var sentences in matches)
+        {
+            foreach (var s in sentences)
+            {
+                itemsPerSentence[s]++;
+            }
+        }
+
+        var grades = new List<ItemGrade>(rubric.Items.Count);
+        for (var i = 0; i < rubric.Items.Count; i++)
+        {
+            var id = rubric.Items[i].Id;
+            if (onlyItemIds is not null && !onlyItemIds.Contains(id))
+            {
+                continue;
+            }
+
+            var evidence = matches[i]
+                .Where(s => IsStatement(text.Sentences[s], itemsPerSentence[s]) && !(bulletList && text.Sentences[s].WordCount <= FragmentWords))
+                .Select(s => text.Sentences[s].Original)
+                .FirstOrDefault();
+            grades.Add(new ItemGrade(id, evidence is not null, evidence));
+        }
+
+        return new GradeResult(promptId, grades);
+    }
+
+    /// <summary>Which template parts the answer shows, each in a sentence of at least six words.</summary>
+    public ChecklistResult Check(Checklist checklist, string answer)
+    {
+        var compiled = Compiled("checklist:" + checklist.Id, checklist, () => CompiledRubric.Compile(checklist));
+        var text = AnalysedText.Analyse(answer);
+        var matches = compiled.MatchAll(text);
+        var parts = new List<PartCheck>(compiled.Items.Count);
+        for (var i = 0; i < compiled.Items.Count; i++)
+        {
+            var evidence = matches[i]
+                .Where(s => text.Sentences[s].WordCount >= ChecklistSentenceWords)
+                .Select(s => text.Sentences[s].Original)
+                .FirstOrDefault();
+            parts.Add(new PartCheck(compiled.Items[i].Id, evidence is not null, evidence));
+        }
+
+        return new ChecklistResult(checklist.Id, parts);
+    }
+
+    /// <summary>
+    /// Which expected moves a typed drill answer names. Terse answers are the point here, so no sentence structure
+    /// is required; a move without concepts counts when most of its own content words appear.
+    /// </summary>
+    public MoveMatch MatchMoves(IReadOnlyList<ExpectedMove> moves, string answer) =>
+        MoveMatcher.Match(moves, answer);
+
+    /// <summary>
+    /// Buzzword defence: evidence must read as a statement (a verb or function word, or length), and a keyword list
+    /// earns nothing: three or more items in under four words each, spread over comma fragments; two items in a
+    /// four-word fragment; or several items without a single function word.
+    /// </summary>
+    private static bool IsStatement(Sentence sentence, int itemsInSentence)
+    {
+        var words = sentence.WordCount;
+        var statement = words >= StatementWords || (words >= 3 && sentence.HasStructure);
+        var keywordList = (itemsInSentence >= 3 && words < 4 * itemsInSentence && sentence.ClauseCount >= 3)
+            || (itemsInSentence == 2 && words < 5)
+            || (itemsInSentence >= 2 && !sentence.HasFunctionWord);
+        return statement && !keywordList;
+    }
+
+    /// <summary>An answer of three or more lines that are nearly all bare fragments is a list of terms.</summary>
+    private static bool IsBulletList(AnalysedText text)
+    {
+        var sentences = text.Sentences;
+        return sentences.Count >= 3 && sentences.Count(s => s.WordCount <= FragmentWords) * 5 >= sentences.Count * 4;
+    }
+
+    private CompiledRubric Compiled(string key, object source, Func<CompiledRubric> compile)
+    {
+        if (_cache.TryGetValue(key, out var entry) && ReferenceEquals(entry.Source, source))
+        {
+            return entry.Compiled;
+        }
+
+        var compiled = compile();
+        _cache[key] = (source, compiled);
+        return compiled;
+    }
+}

@@ -1,0 +1,45 @@
+using BackendPrep.Core.Prompts;
+using BackendPrep.Core.Study;
+
+namespace BackendPrep.Core.Grading;
+
+/// <summary>A rubric (or a template's parts) with every concept compiled once; immutable and shared across threads.</summary>
+public sealed class CompiledRubric
+{
+    private CompiledRubric(IReadOnlyList<(string Id, CompiledConcept[] Concepts)> items)
+    {
+        Items = items;
+    }
+
+    public IReadOnlyList<string> ItemIds => [.. Items.Select(i => i.Id)];
+
+    internal IReadOnlyList<(string Id, CompiledConcept[] Concepts)> Items { get; }
+
+    public static CompiledRubric Compile(Rubric rubric) =>
+        new([.. rubric.Items.Select(i => (i.Id, CompileAll(i.Concepts)))]);
+
+    public static CompiledRubric Compile(Checklist checklist) =>
+        new([.. checklist.Parts.Select(p => (p.Id, CompileAll(p.Concepts)))]);
+
+    internal static CompiledRubric Compile(IEnumerable<(string Id, IReadOnlyList<string> Concepts)> items) =>
+        new([.. items.Select(i => (i.Id, CompileAll(i.Concepts)))]);
+
+    private static CompiledConcept[] CompileAll(IReadOnlyList<string> concepts) =>
+        [.. concepts.Select(CompiledConcept.Compile).OfType<CompiledConcept>()];
+
+    /// <summary>For each item, the sentences (in answer order) where one of its concepts is stated and not negated.</summary>
+    internal SortedSet<int>[] MatchAll(AnalysedText text)
+    {
+        var matches = new SortedSet<int>[Items.Count];
+        for (var i = 0; i < Items.Count; i++)
+        {
+            matches[i] = [];
+            foreach (var concept in Items[i].Concepts)
+            {
+                ConceptMatcher.MatchSentences(concept, text, matches[i]);
+            }
+        }
+
+        return matches;
+    }
+}

@@ -1,0 +1,171 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+
+namespace BackendPrep.Core.Grading;
+
+/// <summary>The small word lists the grader needs, and the one place a word becomes a comparable stem.</summary>
+internal static class Lexicon
+{
+    // Declared first: the stem sets below are built through it during type initialisation.
+    private const int StemCacheLimit = 50_000;
+    private static readonly ConcurrentDictionary<string, string> StemCache = new(StringComparer.Ordinal);
+
+    // British spellings that stemming alone does not merge with the American form.
+    private static readonly FrozenDictionary<string, string> SpellingVariants = Pairs(
+        "behaviour behavior behaviours behaviors behavioural behavioral colour color favour favor honour "
+        + "honor labour labor neighbour neighbor neighbours neighbors flavour flavor rumour rumor armour "
+        + "armor humour humor endeavour endeavor harbour harbor vigour vigor centre center centres centers "
+        + "metre meter litre liter fibre fiber defence defense licence license offence offense catalogue "
+        + "catalog dialogue dialog programme program grey gray queueing queuing judgement judgment "
+        + "acknowledgement acknowledgment acknowledgements acknowledgments cancelled canceled cancelling "
+        + "canceling labelled labeled labelling labeling modelled modeled modelling modeling travelled "
+        + "traveled travelling traveling signalled signaled signalling signaling levelled leveled fuelled "
+        + "fueled tunnelled tunneled channelled channeled marshalled marshaled marshalling marshaling "
+        + "totalled totaled ");
+
+    // Words backend engineers use interchangeably, folded to one stem on both sides (so concepts gain them too).
+    private static readonly FrozenDictionary<string, string> DomainSynonyms = Pairs(
+        "shard partit synchron sync asynchron async");
+
+    /// <summary>
+    /// Function words: dropped from concepts, and a sign that a sentence has grammar rather than being a keyword list.
+    /// Deliberately excludes direction words (out, up, back, over, after) that carry meaning in backend terms.
+    /// </summary>
+    public static readonly FrozenSet<string> StopWords = new[]
+    {
+        "a", "an", "the", "and", "or", "but", "if", "then", "else", "of", "to", "in", "on", "at", "by", "for", "with",
+        "from", "into", "onto", "as", "is", "are", "was", "were", "be", "been", "being", "am", "it", "its", "it's",
+        "this", "that", "these", "those", "we", "i", "you", "they", "he", "she", "our", "your", "their", "my", "me",
+        "us", "them", "do", "does", "did", "would", "will", "can", "could", "should", "shall", "may", "might", "must",
+        "have", "has", "had", "so", "such", "there", "here", "what", "which", "who", "whom", "when", "where", "how",
+        "why", "also", "just", "very", "than", "too", "all", "any", "some", "each", "own", "both", "via", "per",
+        "we'd", "we'll", "we're", "i'd", "i'll", "i'm", "i've", "we've", "they're", "that's", "there's", "let's",
+        "because", "since", "while", "about", "until", "unless", "whether", "every", "make",
+        "etc", "e.g", "i.e", "like", "really", "actually",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Negators and how many tokens back they reach; "skip" reaches less far than "not".</summary>
+    public static readonly FrozenDictionary<string, int> Negators = new[]
+    {
+        "not", "no", "never", "without", "nor", "neither", "none", "cannot", "nothing", "dont", "doesnt", "didnt",
+        "wouldnt", "wont", "cant", "isnt", "arent", "wasnt", "shouldnt", "couldnt", "havent", "hasnt",
+    }.Select(w => (Word: w, Reach: 4))
+        .Concat(new[] { "non", "skip", "skipping", "skipped", "skips" }.Select(w => (Word: w, Reach: 2)))
+        .ToFrozenDictionary(n => n.Word, n => n.Reach, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Words that, before a negator in the same clause, make it an invariant or a hypothetical rather than a refusal:
+    /// "ensure no double charge", "if we don't dedupe we charge twice".
+    /// </summary>
+    public static readonly FrozenSet<string> Guards = new[]
+    {
+        "ensure", "ensures", "ensuring", "guarantee", "guarantees", "sure", "must", "prevent", "prevents", "avoid",
+        "avoids", "if", "unless", "otherwise", "invariant",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Stems that after a concept and a negator dismiss it: "a DLQ isn't needed".</summary>
+    public static readonly FrozenSet<string> DismissalStems = StemAll(
+        "need", "necessary", "required", "worth", "use", "help", "matter", "bother", "important");
+
+    public static readonly FrozenSet<string> DismissalWords = new[]
+    {
+        "unnecessary", "overkill", "pointless", "needless", "useless", "irrelevant",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words that break a clause for negation scope, as a comma does.</summary>
+    public static readonly FrozenSet<string> ClauseBreakers = new[]
+    {
+        "but", "however", "although", "though", "whereas", "instead", "yet", "except",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Common verbs (as stems) in spoken answers: they mark a sentence as a statement rather than a keyword list.</summary>
+    public static readonly FrozenSet<string> VerbStems = StemAll(
+        "use", "add", "verify", "check", "store", "keep", "return", "send", "write", "read", "set", "put", "run",
+        "reject", "drop", "move", "route", "compare", "ensure", "need", "want", "let", "give", "take", "look", "start",
+        "stop", "roll", "apply", "enforce", "limit", "shed", "scale", "split", "fix", "find", "handle", "process",
+        "publish", "consume", "ack", "emit", "record", "expose", "compute", "validate", "invalidate", "purge", "evict",
+        "serve", "fetch", "load", "call", "wrap", "block", "allow", "deny", "require", "include", "attach", "tag",
+        "filter", "scope", "pin", "hash", "sign", "encrypt", "retry", "cache", "log", "alert", "measure", "track",
+        "monitor", "dedupe", "insert", "update", "delete", "mark", "lock", "queue", "buffer", "throttle", "cap", "bound",
+        "isolate", "trace", "inspect", "compensate", "degrade", "enqueue", "test", "prove", "show", "tell", "say",
+        "pick", "go", "come", "happen", "lead", "cause", "mean", "know", "see", "think", "try", "become", "stay", "hit",
+        "miss", "wait", "watch", "turn", "compare", "revert", "page", "fail", "break", "grow", "fall", "spike",
+        "authorize", "capture", "reserve", "confirm", "release", "refund", "cancel", "charge", "bill", "expire",
+        "enable", "disable", "flip", "switch", "swap", "shard", "partition", "batch", "join", "project", "assert",
+        "fence", "lease", "renew", "replay", "reconcile", "propagate", "forward", "pass", "count", "sample", "index",
+        "paginate", "stream", "shed", "drain", "park", "alert", "notify", "escalate", "ramp", "warm", "migrate");
+
+    private static FrozenDictionary<string, string> Pairs(string words)
+    {
+        var split = words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return Enumerable.Range(0, split.Length / 2).ToFrozenDictionary(i => split[2 * i], i => split[(2 * i) + 1], StringComparer.Ordinal);
+    }
+
+    private static FrozenSet<string> StemAll(params string[] words) => words.Select(StemOf).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Lowercase word → the key concepts and answers are compared on.</summary>
+    public static string StemOf(string word)
+    {
+        if (StemCache.TryGetValue(word, out var cached))
+        {
+            return cached;
+        }
+
+        var stem = ComputeStem(word);
+        if (StemCache.Count < StemCacheLimit)
+        {
+            StemCache.TryAdd(word, stem);
+        }
+
+        return stem;
+    }
+
+    private static string ComputeStem(string word)
+    {
+        // Only the possessive goes: "i'd" must not become "id", nor "we'll" "well".
+        var w = word.EndsWith("'s", StringComparison.Ordinal) ? word[..^2] : word;
+
+        w = SpellingVariants.GetValueOrDefault(w, w);
+        w = AmericanSuffix(w);
+        var stem = Porter2Stemmer.Stem(w);
+
+        stem = DomainSynonyms.GetValueOrDefault(stem, stem);
+
+        // Porter2 keeps "verify" → "verifi" but "verification" → "verif": drop the trailing i so they meet.
+        if (stem.Length > 4 && stem[^1] == 'i' && !IsVowelBefore(stem))
+        {
+            stem = stem[..^1];
+        }
+
+        return stem;
+    }
+
+    private static bool IsVowelBefore(string stem) => stem[^2] is 'a' or 'e' or 'i' or 'o' or 'u';
+
+    /// <summary>-ise/-isation/-yse → -ize/-ization/-yze; applied to both sides, so over-eager rewrites cannot split a match.</summary>
+    private static string AmericanSuffix(string w)
+    {
+        if (w.Length < 6)
+        {
+            return w;
+        }
+
+        foreach (var suffix in (ReadOnlySpan<string>)["isations", "isation", "ising", "ised", "ises", "isers", "iser", "ise"])
+        {
+            if (w.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return string.Concat(w.AsSpan(0, w.Length - suffix.Length), "iz", suffix.AsSpan(2));
+            }
+        }
+
+        foreach (var suffix in (ReadOnlySpan<string>)["ysing", "ysed", "yses", "yse"])
+        {
+            if (w.EndsWith(suffix, StringComparison.Ordinal) && w.Length > suffix.Length + 3)
+            {
+                return string.Concat(w.AsSpan(0, w.Length - suffix.Length), "yz", suffix.AsSpan(2));
+            }
+        }
+
+        return w;
+    }
+}

@@ -1,0 +1,104 @@
+namespace BackendPrep.Core.Grading;
+
+/// <summary>
+/// Decides whether a match is negated: a negator inside the match ("signatures are not verified"), a negator up to
+/// its reach before it in the same clause ("we wouldn't bother with a DLQ", "no TTL"), or a dismissal after it
+/// ("a DLQ isn't needed"). A guard word before the negator turns it into an invariant or a hypothetical
+/// ("ensure no double charge", "if we don't dedupe…"), which affirms the concept instead.
+/// </summary>
+internal static class Negation
+{
+    private const int DismissalReach = 4;
+    private const int OrReach = 3;
+
+    public static bool IsNegated(Token[] tokens, int start, int end, bool conceptHasNegator)
+    {
+        // Negators cancel in pairs: "we never skip signature checks" affirms them.
+        var negators = 0;
+        for (var i = start; i <= end && !conceptHasNegator; i++)
+        {
+            if (IsActiveNegator(tokens, i))
+            {
+                negators++;
+            }
+        }
+
+        // "We wouldn't add retries or circuit breakers": a negation carries across "or" to every listed thing.
+        var clause = tokens[start].Clause;
+        var alternatives = 0;
+        for (var i = start - 1; i >= 0; i--)
+        {
+            if (tokens[i].Clause != clause)
+            {
+                // Cross a comma only inside an "or" list: "no retries, backoff or DLQ".
+                if (alternatives == 0 || (tokens[i + 1].Flags & TokenFlags.AfterComma) == 0 || tokens[i].Clause != clause - 1)
+                {
+                    break;
+                }
+
+                clause = tokens[i].Clause;
+            }
+
+            if (tokens[i].Word is "or" or "nor")
+            {
+                alternatives += OrReach;
+            }
+
+            if (tokens[i].NegationReach + alternatives >= start - i && IsActiveNegator(tokens, i))
+            {
+                negators++;
+            }
+        }
+
+        return negators % 2 == 1 || IsDismissedAfter(tokens, end);
+    }
+
+    private static bool IsActiveNegator(Token[] tokens, int i)
+    {
+        if (tokens[i].NegationReach == 0)
+        {
+            return false;
+        }
+
+        // "Without a DLQ, poison messages block the queue": a sentence-opening "without" argues for the thing.
+        if (i == 0 && tokens[i].Word == "without")
+        {
+            return false;
+        }
+
+        for (var j = i - 1; j >= 0 && tokens[j].Clause == tokens[i].Clause; j--)
+        {
+            if ((tokens[j].Flags & TokenFlags.Guard) != 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsDismissedAfter(Token[] tokens, int end)
+    {
+        var clause = tokens[end].Clause;
+        for (var i = end + 1; i < tokens.Length && i - end <= DismissalReach && tokens[i].Clause == clause; i++)
+        {
+            if (Lexicon.DismissalWords.Contains(tokens[i].Word))
+            {
+                return true;
+            }
+
+            if (tokens[i].NegationReach > 0)
+            {
+                for (var j = i + 1; j < tokens.Length && j - i <= 2; j++)
+                {
+                    if (Lexicon.DismissalStems.Contains(tokens[j].Stem))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,151 @@
+namespace BackendPrep.Core.Grading;
+
+/// <summary>
+/// Splits one normalised sentence into tokens. A word is a run of letters and digits joined by inner - / _ ' . +;
+/// "at-least-once", "read/write" and "event_id" become their parts (each a token), while "p99", "5xx", "don't" and
+/// "node.js" stay whole. Commas, colons, brackets and words like "but" start a new clause.
+/// </summary>
+internal static class Tokenizer
+{
+    private const int LongReach = 7;
+    private static readonly System.Buffers.SearchValues<char> AsciiLower = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
+    private static readonly System.Buffers.SearchValues<char> UpperOrDigit = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+
+    public static Token[] Tokenize(string sentence)
+    {
+        var tokens = new List<Token>();
+        var clause = 0;
+        var afterComma = false;
+        var i = 0;
+        while (i < sentence.Length)
+        {
+            var c = sentence[i];
+            if (!char.IsLetterOrDigit(c))
+            {
+                if (c is ',' or ':' or '(' or ')' or '[' or ']' or '"' || (c == '-' && IsSpacedDash(sentence, i)))
+                {
+                    clause++;
+                    afterComma = c == ',';
+                }
+
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < sentence.Length && (char.IsLetterOrDigit(sentence[i]) || IsInnerJoiner(sentence, i)))
+            {
+                i++;
+            }
+
+            var word = sentence[start..i];
+            if (word.AsSpan().IndexOfAny("-/_") < 0)
+            {
+                AddWord(tokens, word, ref clause, afterComma);
+                afterComma = false;
+                continue;
+            }
+
+            foreach (var part in word.Split(['-', '/', '_'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                AddWord(tokens, part, ref clause, afterComma);
+                afterComma = false;
+            }
+        }
+
+        AdjustNegatorReach(tokens);
+        return [.. tokens];
+    }
+
+    private static bool IsInnerJoiner(string s, int i) =>
+        s[i] is '-' or '/' or '_' or '\'' or '.' or '+'
+        && i > 0 && char.IsLetterOrDigit(s[i - 1])
+        && i + 1 < s.Length && char.IsLetterOrDigit(s[i + 1]);
+
+    private static bool IsSpacedDash(string s, int i) =>
+        i > 0 && i + 1 < s.Length && char.IsWhiteSpace(s[i - 1]) && char.IsWhiteSpace(s[i + 1]);
+
+    private static void AddWord(List<Token> tokens, string raw, ref int clause, bool afterComma)
+    {
+        var word = raw.ToLowerInvariant();
+        if (IsAcronymPlural(raw))
+        {
+            word = word[..^1]; // "DLQs" → "dlq", "SLOs" → "slo"
+        }
+
+        var bare = word.Contains('\'', StringComparison.Ordinal) ? word.Replace("'", "", StringComparison.Ordinal) : word;
+        if (Lexicon.ClauseBreakers.Contains(bare) || (bare == "then" && tokens.Count > 0 && tokens[^1].Word == "and"))
+        {
+            clause++;
+            afterComma = false;
+        }
+
+        var reach = Lexicon.Negators.GetValueOrDefault(bare);
+        if (reach == 0 && word.EndsWith("n't", StringComparison.Ordinal))
+        {
+            reach = 4;
+        }
+
+        if (tokens.Count > 0 && ((bare == "of" && tokens[^1].Word == "instead") || (bare == "than" && tokens[^1].Word == "rather")))
+        {
+            reach = 3; // "instead of X", "rather than X"
+        }
+
+        var stem = Lexicon.StemOf(word);
+        var flags = TokenFlags.None;
+        if (reach > 0 || Lexicon.StopWords.Contains(word))
+        {
+            flags |= TokenFlags.Function;
+        }
+
+        if (Lexicon.VerbStems.Contains(stem) || (word.Length > 4 && (word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("ing", StringComparison.Ordinal))))
+        {
+            flags |= TokenFlags.Verb;
+        }
+
+        if (Lexicon.Guards.Contains(bare))
+        {
+            flags |= TokenFlags.Guard;
+        }
+
+        if (afterComma)
+        {
+            flags |= TokenFlags.AfterComma;
+        }
+
+        if (!word.AsSpan().ContainsAnyExcept(AsciiLower))
+        {
+            flags |= TokenFlags.Plain;
+        }
+
+        tokens.Add(new Token(word, stem, clause, flags, reach));
+    }
+
+    private static bool IsAcronymPlural(string raw) =>
+        raw.Length >= 3 && raw[^1] == 's' && char.IsAsciiLetterUpper(raw[0])
+        && !raw.AsSpan(0, raw.Length - 1).ContainsAnyExcept(UpperOrDigit);
+
+    /// <summary>
+    /// "not only X but Y" affirms X; "no point worrying about X", "don't need to bother with X" reach further than a
+    /// plain "not X".
+    /// </summary>
+    private static void AdjustNegatorReach(List<Token> tokens)
+    {
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (tokens[i].NegationReach == 0)
+            {
+                continue;
+            }
+
+            if (tokens[i].Word == "not" && tokens[i + 1].Word is "only" or "just")
+            {
+                tokens[i] = tokens[i] with { NegationReach = 0 };
+            }
+            else if (Lexicon.DismissalStems.Contains(tokens[i + 1].Stem) || tokens[i + 1].Word is "point" or "reason" or "worry" or "care")
+            {
+                tokens[i] = tokens[i] with { NegationReach = LongReach };
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using BackendPrep.Content.Markdown;
+using BackendPrep.Content.Parsing;
+using BackendPrep.Core.Prompts;
+
+namespace BackendPrep.Content.Tests.Grading;
+
+/// <summary>
+/// One hand-labelled answer: what a human interviewer says it covers. <see cref="HeldOut"/> marks answers written
+/// after the rubric concepts were last tuned, so they measure the grader on phrasings no concept was fitted to.
+/// </summary>
+public sealed record EvalAnswer(int Line, string Prompt, string Answer, IReadOnlyList<string> Covers, string Style, bool HeldOut);
+
+/// <summary>Reads the evaluation set and the real prompts from the source tree (found by walking up to the solution).</summary>
+internal static class EvalSet
+{
+    /// <summary>Searched from the binaries, the working directory and this source file (binaries may live elsewhere with --artifacts-path).</summary>
+    public static string RepoRoot([CallerFilePath] string sourceFile = "")
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory, Path.GetDirectoryName(sourceFile) })
+        {
+            for (var dir = string.IsNullOrEmpty(start) ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "BackendPrep.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("BackendPrep.sln not found above the test binaries, the working directory or " + sourceFile);
+    }
+
+    public static IReadOnlyList<EvalAnswer> Answers()
+    {
+        var path = Path.Combine(RepoRoot(), "tests", "BackendPrep.Content.Tests", "Grading", "eval-set.jsonl");
+        var answers = new List<EvalAnswer>();
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            using var json = JsonDocument.Parse(line);
+            var root = json.RootElement;
+            answers.Add(new EvalAnswer(
+                lineNumber,
+                root.GetProperty("prompt").GetString()!,
+                root.GetProperty("answer").GetString()!,
+                [.. root.GetProperty("covers").EnumerateArray().Select(e => e.GetString()!)],
+                root.GetProperty("style").GetString()!,
+                root.TryGetProperty("set", out var set) && set.GetString() == "holdout"));
+        }
+
+        return answers;
+    }
+
+    /// <summary>
+    /// The real prompts. Normally the whole content loads; while other content is mid-edit the prompts are parsed
+    /// file by file, so the grader's accuracy is still measured against the real rubrics.
+    /// </summary>
+    public static (IReadOnlyDictionary<string, InterviewPrompt> Prompts, string Source) Prompts()
+    {
+        var contentRoot = Path.Combine(RepoRoot(), "content");
+        var loaded = ContentLoader.Load(contentRoot);
+        if (loaded.Content is not null)
+        {
+            return (loaded.Content.Prompts.ToDictionary(p => p.Id), "ContentLoader.Load");
+        }
+
+        var problems = new ProblemSink();
+        var prompts = new Dictionary<string, InterviewPrompt>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(contentRoot, "prompts"), "*.md"))
+        {
+            var markdown = MarkdownFile.Parse("content/prompts/" + Path.GetFileName(file), File.ReadAllText(file), problems);
+            if (PromptParser.Parse(markdown) is { } prompt)
+            {
+                prompts[prompt.Id] = prompt;
+            }
+        }
+
+        return (prompts, $"prompt files one by one (full content has {loaded.Problems.Count} problems)");
+    }
+}
