@@ -56,11 +56,7 @@ public static class BotHost
 
         services.AddBotFeatures();
 
-        services.AddSingleton(io);
-        services.AddSingleton(ConsoleUser.Local);
-        services.AddSingleton<ConsoleChat>();
-        services.AddHostedService(sp => sp.GetRequiredService<ConsoleChat>());
-        services.AddSingleton<IChannelMessenger, ConsoleMessenger>();
+        services.AddTransport(builder.Configuration, io);
         return builder;
     }
 
