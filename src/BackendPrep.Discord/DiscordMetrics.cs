@@ -1,0 +1,66 @@
+using System.Diagnostics.Metrics;
+
+namespace BackendPrep.Discord;
+
+/// <summary>Instruments of the Meter "BackendPrep.Discord" (REST and interaction handling).</summary>
+public sealed class DiscordMetrics : IDisposable
+{
+    public const string MeterName = "BackendPrep.Discord";
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _requests;
+    private readonly Counter<long> _rateLimitWaits;
+    private readonly Counter<long> _rateLimited;
+    private readonly Counter<long> _invalidResponses;
+    private readonly Counter<long> _interactions;
+    private readonly Counter<long> _deferrals;
+    private readonly Counter<long> _missedDeadlines;
+    private readonly Counter<long> _sheds;
+    private readonly Counter<long> _duplicates;
+    private readonly Counter<long> _malformed;
+    private Func<int> _queueDepth = () => 0;
+
+    public DiscordMetrics(IMeterFactory? meterFactory = null)
+    {
+        _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
+        _requests = _meter.CreateCounter<long>("discord.rest.requests", description: "REST responses by route template and status");
+        _rateLimitWaits = _meter.CreateCounter<long>("discord.rest.rate_limit.waits", description: "Times a request waited for a rate limit, by reason");
+        _rateLimited = _meter.CreateCounter<long>("discord.rest.rate_limited", description: "429 responses by scope");
+        _invalidResponses = _meter.CreateCounter<long>("discord.rest.invalid_responses", description: "401/403/429 responses (Cloudflare ban counter)");
+        _interactions = _meter.CreateCounter<long>("discord.interactions.handled", description: "Interactions by type and outcome");
+        _deferrals = _meter.CreateCounter<long>("discord.interactions.deferrals", description: "Automatic deferrals");
+        _missedDeadlines = _meter.CreateCounter<long>("discord.interactions.missed_deadlines", description: "Initial responses sent 3 s or more after receipt");
+        _sheds = _meter.CreateCounter<long>("discord.interactions.shed", description: "Interactions answered 'busy' because the queue was full");
+        _duplicates = _meter.CreateCounter<long>("discord.interactions.duplicates", description: "Redelivered interactions dropped");
+        _malformed = _meter.CreateCounter<long>("discord.interactions.malformed", description: "INTERACTION_CREATE payloads that did not parse");
+        _meter.CreateObservableGauge("discord.interactions.queue_depth", () => _queueDepth(), description: "Interactions waiting for a worker");
+    }
+
+    internal Meter Meter => _meter;
+
+    internal void Request(string route, int status) =>
+        _requests.Add(1, new KeyValuePair<string, object?>("route", route), new KeyValuePair<string, object?>("status", status));
+
+    internal void RateLimitWait(string reason) => _rateLimitWaits.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    internal void RateLimited(string scope) => _rateLimited.Add(1, new KeyValuePair<string, object?>("scope", scope));
+
+    internal void InvalidResponse(int status) => _invalidResponses.Add(1, new KeyValuePair<string, object?>("status", status));
+
+    internal void InteractionHandled(string type, string outcome) =>
+        _interactions.Add(1, new KeyValuePair<string, object?>("type", type), new KeyValuePair<string, object?>("outcome", outcome));
+
+    internal void Deferred(string type) => _deferrals.Add(1, new KeyValuePair<string, object?>("type", type));
+
+    internal void MissedDeadline(string type) => _missedDeadlines.Add(1, new KeyValuePair<string, object?>("type", type));
+
+    internal void Shed() => _sheds.Add(1);
+
+    internal void Duplicate() => _duplicates.Add(1);
+
+    internal void Malformed() => _malformed.Add(1);
+
+    internal void ObserveQueueDepth(Func<int> depth) => _queueDepth = depth;
+
+    public void Dispose() => _meter.Dispose();
+}

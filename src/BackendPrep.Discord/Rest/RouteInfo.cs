@@ -1,0 +1,19 @@
+namespace BackendPrep.Discord.Rest;
+
+/// <summary>
+/// One REST call's identity for rate limiting: method, route template (ids and tokens replaced by names), the
+/// concrete path, and the major parameter (channel, guild, or webhook id + token) that splits Discord's buckets.
+/// Interaction routes are exempt from the global limit.
+/// </summary>
+public sealed record RouteInfo(HttpMethod Method, string Template, string Path, string MajorParameter, bool IsInteraction = false)
+{
+    /// <summary>Key of the route before Discord has told us its bucket.</summary>
+    internal string TemplateKey => $"{Method.Method} {Template}";
+
+    /// <summary>For logs and metrics: never contains ids or tokens.</summary>
+    public string Name => TemplateKey;
+
+    internal bool IsIdempotent => Method == HttpMethod.Get || Method == HttpMethod.Put || Method == HttpMethod.Patch || Method == HttpMethod.Delete;
+
+    public override string ToString() => Name;
+}

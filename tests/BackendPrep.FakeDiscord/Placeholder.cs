@@ -1,3 +1,0 @@
-namespace BackendPrep.FakeDiscord;
-
-internal static class Placeholder;
