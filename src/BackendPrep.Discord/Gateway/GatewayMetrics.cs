@@ -1,0 +1,17 @@
+using System.Diagnostics.Metrics;
+
+namespace BackendPrep.Discord.Gateway;
+
+/// <summary>Gateway counters: reconnects by reason, resumes, identifies, heartbeat round trip, dropped dispatches.</summary>
+internal static class GatewayMetrics
+{
+    public const string MeterName = "BackendPrep.Discord.Gateway";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    public static readonly Counter<long> Reconnects = Meter.CreateCounter<long>("discord.gateway.reconnects", "{reconnect}", "Connections ended, by reason");
+    public static readonly Counter<long> Resumes = Meter.CreateCounter<long>("discord.gateway.resumes", "{resume}");
+    public static readonly Counter<long> Identifies = Meter.CreateCounter<long>("discord.gateway.identifies", "{identify}", "Sessions started; 1,000 a day at most");
+    public static readonly Histogram<double> HeartbeatLatency = Meter.CreateHistogram<double>("discord.gateway.heartbeat.rtt", "ms");
+    public static readonly Counter<long> DroppedDispatches = Meter.CreateCounter<long>("discord.gateway.dispatches.dropped", "{dispatch}");
+}
