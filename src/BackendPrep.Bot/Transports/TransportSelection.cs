@@ -1,4 +1,5 @@
 using BackendPrep.Bot.Transports.Console;
+using BackendPrep.Bot.Transports.Discord;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +13,11 @@ internal static class TransportSelection
 
     public static IServiceCollection AddTransport(this IServiceCollection services, IConfiguration configuration, ConsoleIO io)
     {
+        if (!UsesConsole(configuration))
+        {
+            return services.AddDiscordTransport(configuration);
+        }
+
         services.AddSingleton(io);
         services.AddSingleton(ConsoleUser.Local);
         services.AddSingleton<ConsoleChat>();
