@@ -13,6 +13,7 @@ public sealed class LiteDbStore : IDisposable
 
     public LiteDbStore(string path)
     {
+        WarmMappings();
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         Database = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct });
@@ -25,6 +26,32 @@ public sealed class LiteDbStore : IDisposable
     public string FilePath { get; }
 
     public int StoredSchemaVersion => Database.UserVersion;
+
+    /// <summary>
+    /// Builds LiteDB's type mappings for every document type once, up front: the shared mapper builds them lazily and
+    /// two threads racing on a type's first use can see a half-built mapping ("Member UserId not found").
+    /// </summary>
+    private static void WarmMappings()
+    {
+        lock (MappingLock)
+        {
+            if (_mapped)
+            {
+                return;
+            }
+
+            foreach (var type in typeof(LiteDbStore).Assembly.GetTypes()
+                .Where(t => t is { IsClass: true, IsAbstract: false } && t.Name.EndsWith("Document", StringComparison.Ordinal) && t.GetConstructor(Type.EmptyTypes) is not null))
+            {
+                BsonMapper.Global.ToDocument(type, Activator.CreateInstance(type));
+            }
+
+            _mapped = true;
+        }
+    }
+
+    private static readonly object MappingLock = new();
+    private static bool _mapped;
 
     public void Dispose()
     {

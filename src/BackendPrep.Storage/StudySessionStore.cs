@@ -88,9 +88,18 @@ public sealed class StudySessionStore : IStudySessionStore
         var updated = Collection.UpdateMany(
             d => new StudySessionDocument
             {
-                Id = d.Id, UserId = d.UserId, PatternId = d.PatternId, StartedAtUtc = d.StartedAtUtc, DueAtUtc = d.DueAtUtc,
-                GuildId = d.GuildId, ChannelId = d.ChannelId, State = SessionState.Finished, EndedAtUtc = at.UtcDateTime,
-                FiredLate = late, SelfAssessment = d.SelfAssessment, RunningUserId = null,
+                Id = d.Id,
+                UserId = d.UserId,
+                PatternId = d.PatternId,
+                StartedAtUtc = d.StartedAtUtc,
+                DueAtUtc = d.DueAtUtc,
+                GuildId = d.GuildId,
+                ChannelId = d.ChannelId,
+                State = SessionState.Finished,
+                EndedAtUtc = at.UtcDateTime,
+                FiredLate = late,
+                SelfAssessment = d.SelfAssessment,
+                RunningUserId = null,
             },
             d => d.Id == sessionId && d.State == SessionState.Running);
         return Task.FromResult(updated == 1);

@@ -1,4 +1,5 @@
 using BackendPrep.Bot.Features.Help;
+using BackendPrep.Bot.Features.Prompts;
 using BackendPrep.Bot.Features.Reference;
 using BackendPrep.Bot.Features.Study;
 using BackendPrep.Bot.Features.Topics;
@@ -12,6 +13,7 @@ internal static class Features
     public static IServiceCollection AddBotFeatures(this IServiceCollection services) => services
         .AddHelp()
         .AddTopics()
+        .AddPrompts()
         .AddReference()
         .AddStudy();
 }

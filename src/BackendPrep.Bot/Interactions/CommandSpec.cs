@@ -30,6 +30,9 @@ public sealed record CommandSpec(string Name, string Description)
     public IReadOnlyList<OptionSpec> Options { get; init; } = [];
     public Visibility Visibility { get; init; } = Visibility.Private;
     public bool OpensForm { get; init; }
+
+    /// <summary>Its public output goes out as a separate channel message, so the interaction itself is answered privately.</summary>
+    public bool PostsPublicly { get; init; }
     public bool GuildOnly { get; init; }
 
     /// <summary>Permission bits a member needs; checked on our side too, since admins can override Discord's.</summary>

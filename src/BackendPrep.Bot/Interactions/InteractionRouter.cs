@@ -34,12 +34,19 @@ public sealed class InteractionRouter
             return (false, Visibility.Private);
         }
 
+        if (invocation.Kind == InvocationKind.Component)
+        {
+            var opensForm = CustomId.TryParse(invocation.Action, out var id, out _) && Routes.ComponentOpensForm(id.Route);
+            return (!opensForm, Visibility.Private);
+        }
+
         if (invocation.Kind != InvocationKind.Command || Routes.FindCommand(invocation.Command) is not { } spec)
         {
             return (true, Visibility.Private);
         }
 
-        var isPublic = spec.Visibility == Visibility.Public || invocation.Flag("public");
+        // A command that posts its public output as a channel message answers the invoker privately.
+        var isPublic = !spec.PostsPublicly && (spec.Visibility == Visibility.Public || invocation.Flag("public"));
         return (!spec.OpensForm, isPublic ? Visibility.Public : Visibility.Private);
     }
 

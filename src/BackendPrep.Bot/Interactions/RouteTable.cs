@@ -17,6 +17,7 @@ public sealed class RouteTable
     private readonly Dictionary<string, RouteHandler> _components = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RouteHandler> _forms = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Command, string Option), ChoicesHandler> _autocomplete = [];
+    private readonly HashSet<string> _formOpeners = new(StringComparer.Ordinal);
 
     public IEnumerable<CommandSpec> Commands => _commands.Values.Select(c => c.Spec);
 
@@ -31,8 +32,22 @@ public sealed class RouteTable
         return this;
     }
 
-    public RouteTable Component<THandler>(string route, Func<THandler, Invocation, CustomId, CancellationToken, ValueTask<Response>> run)
-        where THandler : notnull => Add(_components, route, run);
+    /// <summary>
+    /// A button or select route. <paramref name="opensForm"/> marks routes that answer with a modal: Discord accepts a
+    /// modal only as the first response, so the transport must never defer them.
+    /// </summary>
+    public RouteTable Component<THandler>(string route, Func<THandler, Invocation, CustomId, CancellationToken, ValueTask<Response>> run, bool opensForm = false)
+        where THandler : notnull
+    {
+        if (opensForm)
+        {
+            _formOpeners.Add(route);
+        }
+
+        return Add(_components, route, run);
+    }
+
+    public bool ComponentOpensForm(string route) => _formOpeners.Contains(route);
 
     public RouteTable Form<THandler>(string route, Func<THandler, Invocation, CustomId, CancellationToken, ValueTask<Response>> run)
         where THandler : notnull => Add(_forms, route, run);

@@ -28,7 +28,7 @@ public static class StudyFeature
                     [
                         new OptionSpec("pattern", "Which session", Required: true)
                         {
-                            Choices = 
+                            Choices =
                             [
                                 new Choice("A — Endpoint postmortem (12 min)", "a"),
                                 new Choice("B — Distributed diagram (35 min)", "b"),
@@ -39,7 +39,7 @@ public static class StudyFeature
                     ],
                 },
                 (h, inv, ct) => h.RunAsync(inv, ct))
-            .Component<StudyCommands>(AssessRoute, (h, inv, id, ct) => h.AskAssessmentAsync(id))
+            .Component<StudyCommands>(AssessRoute, (h, inv, id, ct) => h.AskAssessmentAsync(id), opensForm: true)
             .Form<StudyCommands>(AssessFormRoute, (h, inv, id, ct) => h.RecordAssessmentAsync(inv, id, ct))
             .Command<IncidentCommands>(new CommandSpec("incident", "Compress an incident story into the five-part template") { OpensForm = true }, (h, inv, ct) => h.OpenAsync(inv))
             .Form<IncidentCommands>(IncidentFormRoute, (h, inv, id, ct) => h.CheckAsync(inv)));

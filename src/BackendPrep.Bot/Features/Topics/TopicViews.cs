@@ -21,7 +21,12 @@ internal static class TopicViews
             .Select(s => (Control)new Button(s.Title, CustomId.For(TopicsFeature.SectionRoute, owner, topic.Id, s.Kind.ToString()),
                 s.Kind == kind ? ControlStyle.Primary : ControlStyle.Secondary, Disabled: s.Kind == kind))
             .ToList();
-        var actions = new List<Control>();
+        // Mark learned comes first so its place does not move as other features add buttons here.
+        var actions = new List<Control>
+        {
+            new Button(learned ? "Learned ✓" : "Mark learned", CustomId.For(TopicsFeature.LearnRoute, owner, topic.Id, kind.ToString()),
+                ControlStyle.Success, Disabled: learned),
+        };
         if (routes.ComponentRouteExists(TopicsFeature.PromptsForTopicRoute))
         {
             actions.Add(new Button("Prompts on this topic", CustomId.For(TopicsFeature.PromptsForTopicRoute, owner, topic.Id)));
@@ -32,8 +37,6 @@ internal static class TopicViews
             actions.Add(new Button("Drill this topic", CustomId.For(TopicsFeature.DrillTopicRoute, owner, topic.Id)));
         }
 
-        actions.Add(new Button(learned ? "Learned ✓" : "Mark learned", CustomId.For(TopicsFeature.LearnRoute, owner, topic.Id, kind.ToString()),
-            ControlStyle.Success, Disabled: learned));
         return Reply.Show(card, new ControlRow(sections), new ControlRow(actions));
     }
 
