@@ -31,8 +31,17 @@ public static class BotHost
         builder.Configuration.AddCommandLine(args);
 
         // Logs go to stderr so stdout stays the chat (console mode) or clean for CLI tools.
+        // Logging:Format=json gives one JSON object per line (with scopes: interaction id, guild, user hash, command).
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        if (string.Equals(builder.Configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o => (o.SingleLine, o.IncludeScopes) = (true, true));
+        }
+
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         // Start-up failures are rethrown to BotProgram, which prints them once without a stack trace.

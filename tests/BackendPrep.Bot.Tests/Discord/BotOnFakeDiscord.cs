@@ -4,6 +4,7 @@ using BackendPrep.Bot.Cli;
 using BackendPrep.Bot.Transports.Console;
 using BackendPrep.FakeDiscord;
 using BackendPrep.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BackendPrep.Bot.Tests.Discord;
 
@@ -22,10 +23,12 @@ internal sealed class BotOnFakeDiscord : IAsyncDisposable
     {
         var discord = new FakeDiscordServer();
         await discord.StartAsync();
-        return await StartOnAsync(discord, extraArgs);
+        return await StartOnAsync(discord, null, extraArgs);
     }
 
-    public static async Task<BotOnFakeDiscord> StartOnAsync(FakeDiscordServer discord, params string[] extraArgs)
+    public static Task<BotOnFakeDiscord> StartOnAsync(FakeDiscordServer discord, params string[] extraArgs) => StartOnAsync(discord, null, extraArgs);
+
+    public static async Task<BotOnFakeDiscord> StartOnAsync(FakeDiscordServer discord, Action<IServiceCollection>? configure, params string[] extraArgs)
     {
         var bot = new BotOnFakeDiscord(discord);
         string[] args =
@@ -33,7 +36,7 @@ internal sealed class BotOnFakeDiscord : IAsyncDisposable
             $"--Discord:Token={discord.Token}", $"--Discord:ApiBaseUrl={discord.BaseUrl}",
             $"--Content:Path={RepoPaths.Content}", $"--Storage:Path={bot._db}", .. extraArgs,
         ];
-        bot.Run = BotProgram.RunAsync(args, new ConsoleIO(TextReader.Null, TextWriter.Null, Interactive: false), bot._stop.Token);
+        bot.Run = BotProgram.RunAsync(args, new ConsoleIO(TextReader.Null, TextWriter.Null, Interactive: false), configure, bot._stop.Token);
         await discord.Gateway.WaitForOpAsync(2);
         return bot;
     }
