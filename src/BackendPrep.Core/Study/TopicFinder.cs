@@ -4,12 +4,26 @@ namespace BackendPrep.Core.Study;
 /// Finds topics from what a user typed: exact ids and aliases first, then prefixes, substrings and near-misses
 /// ("idem", "jwt", "cachng"). Pure and in memory, so autocomplete answers in microseconds.
 /// </summary>
-public sealed class TopicFinder(IReadOnlyList<Topic> topics)
+public sealed class TopicFinder
 {
+    private readonly IReadOnlyList<Topic> _topics;
+
+    // Names are normalised once: autocomplete runs on every keystroke.
+    private readonly Dictionary<Topic, string[]> _names = new(ReferenceEqualityComparer.Instance);
+
+    public TopicFinder(IReadOnlyList<Topic> topics)
+    {
+        _topics = topics;
+        foreach (var topic in topics)
+        {
+            _names[topic] = [Normalise(topic.Id), Normalise(topic.Title), .. topic.Aliases.Select(Normalise)];
+        }
+    }
+
     public Topic? Exact(string text)
     {
         var query = Normalise(text);
-        return topics.FirstOrDefault(t => Names(t).Any(n => n == query));
+        return _topics.FirstOrDefault(t => Names(t).Any(n => n == query));
     }
 
     /// <summary>
@@ -24,7 +38,7 @@ public sealed class TopicFinder(IReadOnlyList<Topic> topics)
         }
 
         var query = Normalise(text);
-        var strong = topics.Where(t => Names(t).Any(n => Score(query, n) >= 60)).ToList();
+        var strong = _topics.Where(t => Names(t).Any(n => Score(query, n) >= 60)).ToList();
         return query.Length >= 2 && strong.Count == 1 ? strong[0] : null;
     }
 
@@ -34,10 +48,10 @@ public sealed class TopicFinder(IReadOnlyList<Topic> topics)
         var query = Normalise(text);
         if (query.Length == 0)
         {
-            return [.. topics.OrderBy(t => t.Order).Take(limit)];
+            return [.. _topics.OrderBy(t => t.Order).Take(limit)];
         }
 
-        return [.. topics
+        return [.. _topics
             .Select(t => (Topic: t, Score: Names(t).Max(n => Score(query, n))))
             .Where(x => x.Score > 0)
             .OrderByDescending(x => x.Score)
@@ -46,8 +60,7 @@ public sealed class TopicFinder(IReadOnlyList<Topic> topics)
             .Select(x => x.Topic)];
     }
 
-    private static IEnumerable<string> Names(Topic topic) =>
-        [Normalise(topic.Id), Normalise(topic.Title), .. topic.Aliases.Select(Normalise)];
+    private string[] Names(Topic topic) => _names[topic];
 
     private static int Score(string query, string name)
     {
