@@ -145,7 +145,9 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     {
         if (_app is not null)
         {
-            await _app.StopAsync();
+            // Open gateway sockets must not hold shutdown hostage.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await _app.StopAsync(timeout.Token);
             await _app.DisposeAsync();
         }
     }

@@ -87,17 +87,16 @@ public sealed partial class GatewayClient
     /// <summary>Runs until cancelled (closing with 1000) or until a fatal close code (<see cref="GatewayFatalException"/>).</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var immediate = false;
+        // The first attempt goes at once; every later one backs off, including when no attempt ever got as far as
+        // identifying (an unreachable gateway must not become a tight loop).
+        var immediate = true;
         while (!cancellationToken.IsCancellationRequested)
         {
             if (!immediate)
             {
                 var delay = _backoff.Next();
-                if (_identifies + _resumes > 0)
-                {
-                    _log.LogInformation("Shard {Shard}: reconnecting in {Delay:0.0} s", ShardId, delay.TotalSeconds);
-                    await Task.Delay(delay, _time, cancellationToken);
-                }
+                _log.LogInformation("Shard {Shard}: reconnecting in {Delay:0.0} s", ShardId, delay.TotalSeconds);
+                await Task.Delay(delay, _time, cancellationToken);
             }
 
             var outcome = await RunConnectionAsync(cancellationToken);

@@ -99,6 +99,18 @@ public sealed class FakeDiscordServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Gateway_url_accepts_a_websocket_and_says_hello()
+    {
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        await socket.ConnectAsync(new Uri(_server.GatewayUrl + "?v=10&encoding=json"), CancellationToken.None);
+        var buffer = new byte[4096];
+
+        var frame = await socket.ReceiveAsync(buffer, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Contains("\"op\":10", Encoding.UTF8.GetString(buffer, 0, frame.Count), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Gateway_bot_points_at_the_local_gateway()
     {
         using var response = await Send(HttpMethod.Get, "/gateway/bot");
