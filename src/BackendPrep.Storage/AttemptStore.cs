@@ -108,13 +108,13 @@ public sealed class AttemptStore : IAttemptStore
 
     public Task<IReadOnlyList<PromptAttempt>> ForUserAsync(string userId, CancellationToken cancellationToken)
     {
-        IReadOnlyList<PromptAttempt> attempts = [.. Collection.Find(d => d.UserId == userId).OrderBy(d => d.StartedAtUtc).Select(FromDocument)];
+        IReadOnlyList<PromptAttempt> attempts = [.. Collection.Find(d => d.UserId == userId).OrderBy(d => d.StartedAtUtc).ThenBy(d => d.Id, StringComparer.Ordinal).Select(FromDocument)];
         return Task.FromResult(attempts);
     }
 
     public Task<IReadOnlyList<PromptAttempt>> ForRoundAsync(string roundId, CancellationToken cancellationToken)
     {
-        IReadOnlyList<PromptAttempt> attempts = [.. Collection.Find(d => d.RoundId == roundId).OrderBy(d => d.StartedAtUtc).Select(FromDocument)];
+        IReadOnlyList<PromptAttempt> attempts = [.. Collection.Find(d => d.RoundId == roundId).OrderBy(d => d.StartedAtUtc).ThenBy(d => d.Id, StringComparer.Ordinal).Select(FromDocument)];
         return Task.FromResult(attempts);
     }
 

@@ -44,8 +44,10 @@ public static class BotProgram
             var builder = BotHost.CreateBuilder(args, io);
             configure?.Invoke(builder.Services);
             using var host = builder.Build();
+            // Resolved before running: RunAsync disposes the host's services when it returns.
+            var exit = host.Services.GetRequiredService<ExitCode>();
             await host.RunAsync(cancellationToken);
-            return Environment.ExitCode;
+            return exit.Code;
         }
         catch (OptionsValidationException ex)
         {

@@ -1,3 +1,4 @@
+using BackendPrep.Bot.Hosting;
 using BackendPrep.Bot.Interactions;
 using BackendPrep.Core.Storage;
 using BackendPrep.Discord.Gateway;
@@ -21,6 +22,7 @@ internal sealed class DiscordTransport(
     InteractionRouter router,
     IHostStateStore state,
     IHostApplicationLifetime lifetime,
+    ExitCode exit,
     ILogger<DiscordTransport> log) : BackgroundService
 {
     private const string CommandsHashKey = "discord.commands.hash";
@@ -66,7 +68,7 @@ internal sealed class DiscordTransport(
     private void Fail(string message)
     {
         log.LogCritical("{Message}", message);
-        Environment.ExitCode = 1;
+        exit.Fail();
         lifetime.StopApplication();
     }
 }
