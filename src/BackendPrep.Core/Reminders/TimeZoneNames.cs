@@ -1,0 +1,99 @@
+namespace BackendPrep.Core.Reminders;
+
+/// <summary>IANA time-zone names for autocomplete and validation, from the zone data the runtime carries.</summary>
+public static class TimeZoneNames
+{
+    private static readonly Lazy<IReadOnlyList<string>> Names = new(() =>
+        [.. TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Where(id => id.Contains('/', StringComparison.Ordinal) || id == "UTC").Order(StringComparer.Ordinal)]);
+
+    public static IReadOnlyList<string> All => Names.Value;
+
+    /// <summary>The zone id as the runtime knows it, or null when it is not a zone.</summary>
+    public static string? Resolve(string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length == 0)
+        {
+            return null;
+        }
+
+        var exact = All.FirstOrDefault(n => n.Equals(trimmed, StringComparison.OrdinalIgnoreCase));
+        if (exact is not null)
+        {
+            return exact;
+        }
+
+        return TimeZoneInfo.TryFindSystemTimeZoneById(trimmed, out var zone) ? zone.Id : null;
+    }
+
+    /// <summary>Names containing what was typed (any part of it), best first, for autocomplete and "did you mean".</summary>
+    public static IReadOnlyList<string> Suggest(string typed, int max = 25)
+    {
+        var text = typed.Trim().Replace(' ', '_');
+        if (text.Length == 0)
+        {
+            return [.. All.Take(max)];
+        }
+
+        var parts = text.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(p => p.Length >= 3).ToList();
+        return
+        [
+            .. All
+                .Select(n => (n, score: n.StartsWith(text, StringComparison.OrdinalIgnoreCase) ? 0
+                    : n.Contains(text, StringComparison.OrdinalIgnoreCase) ? 1
+                    : parts.Any(p => n.Contains(p, StringComparison.OrdinalIgnoreCase)) ? 2
+                    : 3))
+                .Where(x => x.score < 3)
+                .OrderBy(x => x.score)
+                .ThenBy(x => x.n, StringComparer.Ordinal)
+                .Take(max)
+                .Select(x => x.n),
+        ];
+    }
+
+    public static string Unknown(string typed)
+    {
+        // Nearest names by edit distance, so a typo ("Europe/Berlinn") finds its zone and not its neighbours.
+        var text = typed.Trim().Replace(' ', '_').ToLowerInvariant();
+        var suggestions = All
+            .Select(n => (n, distance: Distance(text, n.ToLowerInvariant())))
+            .Where(x => x.distance <= Math.Max(3, text.Length / 3))
+            .OrderBy(x => x.distance)
+            .ThenBy(x => x.n, StringComparer.Ordinal)
+            .Take(5)
+            .Select(x => x.n)
+            .ToList();
+        if (suggestions.Count == 0)
+        {
+            suggestions = [.. Suggest(typed, 5)];
+        }
+
+        return suggestions.Count == 0
+            ? $"\"{typed}\" is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York."
+            : $"\"{typed}\" is not a time zone I know. Did you mean: {string.Join(", ", suggestions.Select(s => $"`{s}`"))}?";
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

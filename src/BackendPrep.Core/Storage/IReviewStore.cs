@@ -1,0 +1,22 @@
+using BackendPrep.Core.Drills;
+
+namespace BackendPrep.Core.Storage;
+
+/// <summary>Each user's memory state per card, and the append-only log of every review (for fitting parameters later).</summary>
+public interface IReviewStore
+{
+    Task<IReadOnlyList<ReviewCard>> CardsAsync(string userId, CancellationToken cancellationToken);
+
+    Task<ReviewCard?> CardAsync(string userId, string cardId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores <paramref name="next"/> and appends <paramref name="log"/> only when the stored card still has
+    /// <paramref name="expectedReps"/> reviews (0 = never stored): a second press of the same rating button loses.
+    /// </summary>
+    Task<bool> TryRecordAsync(string userId, ReviewCard next, int expectedReps, ReviewLog log, CancellationToken cancellationToken);
+
+    /// <summary>Appends a cram log; the card's schedule is not touched.</summary>
+    Task AppendAsync(string userId, ReviewLog log, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ReviewLog>> LogsAsync(string userId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,168 @@
+using BackendPrep.Core.Drills;
+using BackendPrep.Core.Storage;
+using LiteDB;
+
+namespace BackendPrep.Storage;
+
+internal sealed class ReviewCardDocument
+{
+    /// <summary>"userId|cardId": one memory state per user and card.</summary>
+    public string Id { get; set; } = "";
+    public string UserId { get; set; } = "";
+    public string CardId { get; set; } = "";
+    public CardState State { get; set; }
+    public double Stability { get; set; }
+    public double Difficulty { get; set; }
+    public DateTime DueUtc { get; set; }
+    public DateTime? LastReviewUtc { get; set; }
+    public int Reps { get; set; }
+    public int Lapses { get; set; }
+}
+
+internal sealed class ReviewLogDocument
+{
+    public ObjectId Id { get; set; } = ObjectId.Empty;
+    public string UserId { get; set; } = "";
+    public string CardId { get; set; } = "";
+    public DateTime AtUtc { get; set; }
+    public int Rating { get; set; }
+    public int ElapsedDays { get; set; }
+    public bool IsCram { get; set; }
+    public CardState BeforeState { get; set; }
+    public double BeforeStability { get; set; }
+    public double BeforeDifficulty { get; set; }
+    public DateTime BeforeDueUtc { get; set; }
+    public CardState AfterState { get; set; }
+    public double AfterStability { get; set; }
+    public double AfterDifficulty { get; set; }
+    public DateTime AfterDueUtc { get; set; }
+}
+
+public sealed class ReviewStore : IReviewStore
+{
+    private const string CardsName = "review_cards";
+    private const string LogsName = "review_logs";
+    private readonly LiteDbStore _store;
+
+    public ReviewStore(LiteDbStore store)
+    {
+        _store = store;
+        Cards.EnsureIndex(d => d.UserId);
+        Cards.EnsureIndex(d => d.DueUtc);
+        Logs.EnsureIndex(d => d.UserId);
+    }
+
+    private ILiteCollection<ReviewCardDocument> Cards => _store.Database.GetCollection<ReviewCardDocument>(CardsName);
+
+    private ILiteCollection<ReviewLogDocument> Logs => _store.Database.GetCollection<ReviewLogDocument>(LogsName);
+
+    public Task<IReadOnlyList<ReviewCard>> CardsAsync(string userId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ReviewCard>>([.. Cards.Find(d => d.UserId == userId).Select(FromDocument)]);
+
+    public Task<ReviewCard?> CardAsync(string userId, string cardId, CancellationToken cancellationToken) =>
+        Task.FromResult(Cards.FindById(Key(userId, cardId)) is { } d ? FromDocument(d) : null);
+
+    public Task<bool> TryRecordAsync(string userId, ReviewCard next, int expectedReps, ReviewLog log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        var document = ToDocument(userId, next);
+        bool stored;
+        if (expectedReps == 0)
+        {
+            // First review: the primary key makes a second concurrent insert fail.
+            try
+            {
+                Cards.Insert(document);
+                stored = true;
+            }
+            catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+            {
+                stored = false;
+            }
+        }
+        else
+        {
+            // A conditional update in one LiteDB write: only the press that still sees the old rep count wins.
+            var id = document.Id;
+            stored = Cards.UpdateMany(
+                d => new ReviewCardDocument
+                {
+                    Id = d.Id,
+                    UserId = d.UserId,
+                    CardId = d.CardId,
+                    State = document.State,
+                    Stability = document.Stability,
+                    Difficulty = document.Difficulty,
+                    DueUtc = document.DueUtc,
+                    LastReviewUtc = document.LastReviewUtc,
+                    Reps = document.Reps,
+                    Lapses = document.Lapses,
+                },
+                d => d.Id == id && d.Reps == expectedReps) == 1;
+        }
+
+        if (stored)
+        {
+            Logs.Insert(ToDocument(userId, log));
+        }
+
+        return Task.FromResult(stored);
+    }
+
+    public Task AppendAsync(string userId, ReviewLog log, CancellationToken cancellationToken)
+    {
+        Logs.Insert(ToDocument(userId, log));
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<ReviewLog>> LogsAsync(string userId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ReviewLog>>([.. Logs.Find(d => d.UserId == userId).OrderBy(d => d.AtUtc).Select(FromDocument)]);
+
+    private static string Key(string userId, string cardId) => $"{userId}|{cardId}";
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    private static ReviewCardDocument ToDocument(string userId, ReviewCard c) => new()
+    {
+        Id = Key(userId, c.CardId),
+        UserId = userId,
+        CardId = c.CardId,
+        State = c.State,
+        Stability = c.Stability,
+        Difficulty = c.Difficulty,
+        DueUtc = c.Due.UtcDateTime,
+        LastReviewUtc = c.LastReview?.UtcDateTime,
+        Reps = c.Reps,
+        Lapses = c.Lapses,
+    };
+
+    private static ReviewCard FromDocument(ReviewCardDocument d) =>
+        new(d.CardId, d.State, d.Stability, d.Difficulty, Utc(d.DueUtc), d.LastReviewUtc is { } l ? Utc(l) : null, d.Reps, d.Lapses);
+
+    private static ReviewLogDocument ToDocument(string userId, ReviewLog l) => new()
+    {
+        UserId = userId,
+        CardId = l.CardId,
+        AtUtc = l.At.UtcDateTime,
+        Rating = (int)l.Rating,
+        ElapsedDays = l.ElapsedDays,
+        IsCram = l.IsCram,
+        BeforeState = l.Before.State,
+        BeforeStability = l.Before.Stability,
+        BeforeDifficulty = l.Before.Difficulty,
+        BeforeDueUtc = l.Before.Due.UtcDateTime,
+        AfterState = l.After.State,
+        AfterStability = l.After.Stability,
+        AfterDifficulty = l.After.Difficulty,
+        AfterDueUtc = l.After.Due.UtcDateTime,
+    };
+
+    private static ReviewLog FromDocument(ReviewLogDocument d) => new(
+        d.CardId,
+        Utc(d.AtUtc),
+        (Rating)d.Rating,
+        d.ElapsedDays,
+        new MemorySnapshot(d.BeforeState, d.BeforeStability, d.BeforeDifficulty, Utc(d.BeforeDueUtc)),
+        new MemorySnapshot(d.AfterState, d.AfterStability, d.AfterDifficulty, Utc(d.AfterDueUtc)),
+        d.IsCram);
+}
