@@ -1,6 +1,10 @@
+using BackendPrep.Bot.Features.Drills;
 using BackendPrep.Bot.Features.Help;
+using BackendPrep.Bot.Features.Privacy;
+using BackendPrep.Bot.Features.Progress;
 using BackendPrep.Bot.Features.Prompts;
 using BackendPrep.Bot.Features.Reference;
+using BackendPrep.Bot.Features.Reminders;
 using BackendPrep.Bot.Features.Study;
 using BackendPrep.Bot.Features.Topics;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,5 +19,9 @@ internal static class Features
         .AddTopics()
         .AddPrompts()
         .AddReference()
-        .AddStudy();
+        .AddStudy()
+        .AddProgress()
+        .AddPrivacy()
+        .AddDrills()
+        .AddReminders();
 }
