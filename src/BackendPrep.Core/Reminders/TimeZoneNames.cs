@@ -1,3 +1,5 @@
+using BackendPrep.Core.Text;
+
 namespace BackendPrep.Core.Reminders;
 
 /// <summary>IANA time-zone names for autocomplete and validation, from the zone data the runtime carries.</summary>
@@ -56,7 +58,7 @@ public static class TimeZoneNames
         // Nearest names by edit distance, so a typo ("Europe/Berlinn") finds its zone and not its neighbours.
         var text = typed.Trim().Replace(' ', '_').ToLowerInvariant();
         var suggestions = All
-            .Select(n => (n, distance: Distance(text, n.ToLowerInvariant())))
+            .Select(n => (n, distance: EditDistance.Between(text, n.ToLowerInvariant())))
             .Where(x => x.distance <= Math.Max(3, text.Length / 3))
             .OrderBy(x => x.distance)
             .ThenBy(x => x.n, StringComparer.Ordinal)
@@ -71,29 +73,5 @@ public static class TimeZoneNames
         return suggestions.Count == 0
             ? $"\"{typed}\" is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York."
             : $"\"{typed}\" is not a time zone I know. Did you mean: {string.Join(", ", suggestions.Select(s => $"`{s}`"))}?";
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }

@@ -1,3 +1,5 @@
+using BackendPrep.Core.Text;
+
 namespace BackendPrep.Core.Study;
 
 /// <summary>
@@ -88,34 +90,10 @@ public sealed class TopicFinder
         // Typos: allow one edit per four characters typed, against each word of the name.
         var allowed = Math.Max(1, query.Length / 4);
         // Against the whole word (a dropped letter) and its prefix of the typed length (a word still being typed).
-        var best = words.Min(w => Math.Min(Distance(query, w), Distance(query, w.Length > query.Length ? w[..query.Length] : w)));
+        var best = words.Min(w => Math.Min(EditDistance.Between(query, w), EditDistance.Between(query, w.Length > query.Length ? w[..query.Length] : w)));
         return query.Length >= 3 && best <= allowed ? 40 - best : 0;
     }
 
     private static string Normalise(string text) =>
         new string([.. text.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ')]).Trim();
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 }

@@ -1,4 +1,4 @@
-namespace BackendPrep.Bot.Tests;
+namespace BackendPrep.Testing;
 
 /// <summary>A throwaway content folder for one test.</summary>
 internal sealed class TempContent : IDisposable
