@@ -8,10 +8,11 @@ COPY tests/ tests/
 RUN dotnet restore src/BackendPrep.Bot/BackendPrep.Bot.csproj
 RUN dotnet publish src/BackendPrep.Bot/BackendPrep.Bot.csproj -c Release --no-restore -o /app
 
-# Runtime: the slim ASP.NET-free runtime. tzdata is installed explicitly: reminders schedule in IANA time zones,
+# Runtime: the slim runtime. tzdata is installed explicitly (reminders schedule in IANA time zones), and fontconfig
+# for the progress chart renderer;
 # and a slim image without it silently falls back to UTC.
 FROM mcr.microsoft.com/dotnet/runtime:10.0 AS runtime
-RUN apt-get update && apt-get install -y --no-install-recommends tzdata curl && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y --no-install-recommends tzdata libfontconfig1 && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
 COPY content/ ./content/
