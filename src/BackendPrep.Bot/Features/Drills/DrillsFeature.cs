@@ -6,6 +6,7 @@ using BackendPrep.Core.Replies;
 using BackendPrep.Core.Storage;
 using BackendPrep.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BackendPrep.Bot.Features.Drills;
 
@@ -26,8 +27,8 @@ public static class DrillsFeature
 
     public static IServiceCollection AddDrills(this IServiceCollection services)
     {
-        services.AddSingleton<IReviewStore, ReviewStore>();
-        services.AddSingleton<IDrillSettingsStore, DrillSettingsStore>();
+        services.TryAddSingleton<IReviewStore, ReviewStore>();
+        services.TryAddSingleton<IDrillSettingsStore, DrillSettingsStore>();
         services.AddSingleton<DrillService>();
         services.AddScoped<DrillCommands>();
 

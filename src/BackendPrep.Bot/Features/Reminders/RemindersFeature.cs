@@ -2,6 +2,7 @@ using BackendPrep.Bot.Interactions;
 using BackendPrep.Core.Storage;
 using BackendPrep.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace BackendPrep.Bot.Features.Reminders;
@@ -16,7 +17,7 @@ public static class RemindersFeature
     {
         services.AddOptions<RemindersOptions>().BindConfiguration(RemindersOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RemindersOptions>, RemindersOptionsValidation>();
-        services.AddSingleton<IReminderStore, ReminderStore>();
+        services.TryAddSingleton<IReminderStore, ReminderStore>();
         services.AddSingleton<ReminderSignal>();
         services.AddSingleton<ReminderMessages>();
         services.AddHostedService<ReminderService>();

@@ -3,6 +3,7 @@ using BackendPrep.Core.Replies;
 using BackendPrep.Core.Storage;
 using BackendPrep.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BackendPrep.Bot.Features.Study;
 
@@ -15,7 +16,7 @@ public static class StudyFeature
 
     public static IServiceCollection AddStudy(this IServiceCollection services)
     {
-        services.AddSingleton<IStudySessionStore, StudySessionStore>();
+        services.TryAddSingleton<IStudySessionStore, StudySessionStore>();
         services.AddSingleton<StudyTimerSignal>();
         services.AddHostedService<StudyTimer>();
         services.AddScoped<StudyCommands>();
