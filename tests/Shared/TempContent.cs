@@ -19,6 +19,26 @@ internal sealed class TempContent : IDisposable
         return this;
     }
 
+    /// <summary>Rewrites a file already in the corpus, e.g. to append a section.</summary>
+    public TempContent With(string relativePath, Func<string, string> change) =>
+        With(relativePath, change(File.ReadAllText(Path.Combine(Root, relativePath))));
+
+    /// <summary>A prompt file whose items are titled "Item X" with the follow-up "What about X?" unless given.</summary>
+    public TempContent WithPrompt(
+        string id, string title, string level, string question, params (string Id, string Concepts)[] items) =>
+        WithPrompt(id, title, level, question, items.Select(i => (i.Id, i.Concepts, (string?)null)).ToArray());
+
+    public TempContent WithPrompt(
+        string id, string title, string level, string question, (string Id, string Concepts, string? FollowUp)[] items)
+    {
+        var rubric = string.Join("\n", items.Select(i =>
+        {
+            var name = i.Id.Length == 1 ? i.Id.ToUpperInvariant() : i.Id;
+            return $"### {i.Id}: Item {name}\nConcepts: {i.Concepts}\nFollow-up: {i.FollowUp ?? $"What about {name}?"}\n";
+        }));
+        return With($"prompts/{id}.md", $"---\nid: {id}\ntopic: t\nlevel: {level}\n---\n\n# {title}\n\n{question}\n\n## Rubric\n\n{rubric}");
+    }
+
     /// <summary>The smallest corpus that loads without problems, for tests that break one thing at a time.</summary>
     public static TempContent Minimal() => new TempContent()
         .With("topics/01-t.md", """
@@ -81,34 +101,9 @@ internal sealed class TempContent : IDisposable
             Who was hurt, for how long.
             Concepts: impact, duration
             """)
-        .With("prompts/p.md", """
-            ---
-            id: p
-            topic: t
-            level: senior
-            ---
-
-            # A prompt
-
-            Design a thing.
-
-            ## Rubric
-
-            ### a: Item A
-            Concepts: alpha, first thing
-            Follow-up: What about A?
-
-            ### b: Item B
-            Concepts: beta
-            Follow-up: What about B?
-
-            ### c: Item C
-            Concepts: gamma
-            Follow-up: What about C?
-
-            ### d: Item D
-            Concepts: delta
-            Follow-up: What about D?
+        .WithPrompt("p", "A prompt", "senior", "Design a thing.",
+            ("a", "alpha, first thing"), ("b", "beta"), ("c", "gamma"), ("d", "delta"))
+        .With("prompts/p.md", s => s + """
 
             ## Staff follow-ups
             - And at scale?

@@ -14,33 +14,6 @@ internal static class PromptContent
         "We store gamma durably so that nothing is lost on a restart. " +
         "We also alert on delta whenever the queue grows past its limit.";
 
-    public static TempContent WithSecondPrompt() => TempContent.Minimal().With("prompts/q.md", """
-        ---
-        id: q
-        topic: t
-        level: staff
-        ---
-
-        # Q prompt
-
-        Scale a thing.
-
-        ## Rubric
-
-        ### e: Item E
-        Concepts: epsilon
-        Follow-up: What about E?
-
-        ### f: Item F
-        Concepts: zeta
-        Follow-up: What about F?
-
-        ### g: Item G
-        Concepts: eta
-        Follow-up: What about G?
-
-        ### h: Item H
-        Concepts: theta
-        Follow-up: What about H?
-        """);
+    public static TempContent WithSecondPrompt() => TempContent.Minimal().WithPrompt(
+        "q", "Q prompt", "staff", "Scale a thing.", ("e", "epsilon"), ("f", "zeta"), ("g", "eta"), ("h", "theta"));
 }

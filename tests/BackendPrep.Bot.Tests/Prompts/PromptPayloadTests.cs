@@ -9,35 +9,12 @@ public sealed class PromptPayloadTests
 {
     private static readonly string LongId = string.Join('-', Enumerable.Repeat("webhook", 8)); // 63 characters
 
-    private static TempContent LongIdContent() => TempContent.Minimal().With("prompts/long.md", $"""
-        ---
-        id: {LongId}
-        topic: t
-        level: staff
-        ---
-
-        # A prompt with a very long title that goes on well past what a modal title may hold
-
-        Design it.
-
-        ## Rubric
-
-        ### alpha-item-with-a-long-id: Item A
-        Concepts: alpha
-        Follow-up: {new string('Q', 150)}?
-
-        ### b: Item B
-        Concepts: beta
-        Follow-up: What about B?
-
-        ### c: Item C
-        Concepts: gamma
-        Follow-up: What about C?
-
-        ### d: Item D
-        Concepts: delta
-        Follow-up: What about D?
-        """);
+    private static TempContent LongIdContent() => TempContent.Minimal().WithPrompt(
+        LongId,
+        "A prompt with a very long title that goes on well past what a modal title may hold",
+        "staff",
+        "Design it.",
+        [("alpha-item-with-a-long-id", "alpha", new string('Q', 150) + "?"), ("b", "beta", null), ("c", "gamma", null), ("d", "delta", null)]);
 
     [Fact]
     public async Task Cards_forms_results_and_round_messages_are_valid_discord_payloads_with_a_64_character_prompt_id()

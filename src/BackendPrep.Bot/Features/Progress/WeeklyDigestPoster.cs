@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text;
+using BackendPrep.Bot.Hosting;
 using BackendPrep.Bot.Transports;
 using BackendPrep.Core.Progress;
 using BackendPrep.Core.Reminders;
 using BackendPrep.Core.Replies;
 using BackendPrep.Core.Storage;
 using BackendPrep.Core.Study;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace BackendPrep.Bot.Features.Progress;
@@ -25,35 +25,20 @@ internal sealed class WeeklyDigestPoster(
     StudyContent content,
     IChannelMessenger messenger,
     TimeProvider time,
-    ILogger<WeeklyDigestPoster> log) : BackgroundService
+    ILogger<WeeklyDigestPoster> log) : ScheduledLoop(time, log)
 {
-    private static readonly TimeSpan Tick = TimeSpan.FromMinutes(1);
+    protected override TimeSpan MaxSleep { get; } = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected internal override async Task<DateTimeOffset?> RunDueAsync(CancellationToken ct)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await PostDueAsync(stoppingToken);
-                await Task.Delay(Tick, time, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                log.LogError(ex, "Weekly digest failed; retrying in a minute");
-                await Task.Delay(Tick, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
+        await PostDueAsync(ct);
+        return null;
     }
 
     /// <summary>Posts every digest that is due now and not yet posted this week.</summary>
     internal async Task<int> PostDueAsync(CancellationToken ct)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var posted = 0;
         foreach (var reminder in await reminders.AllAsync(ct))
         {
@@ -83,7 +68,7 @@ internal sealed class WeeklyDigestPoster(
             catch (DeliveryException ex)
             {
                 // Claimed either way: a digest a week late is worse than a missed one.
-                log.LogWarning("Could not post the weekly digest in guild {GuildId}: {Failure}", guild, ex.Failure);
+                Log.LogWarning("Could not post the weekly digest in guild {GuildId}: {Failure}", guild, ex.Failure);
             }
         }
 

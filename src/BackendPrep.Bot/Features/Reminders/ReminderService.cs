@@ -1,11 +1,14 @@
+using BackendPrep.Bot.Hosting;
 using BackendPrep.Bot.Transports;
 using BackendPrep.Core.Reminders;
 using BackendPrep.Core.Storage;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace BackendPrep.Bot.Features.Reminders;
+
+/// <summary>Wakes the reminder loop when a schedule is set or removed.</summary>
+internal sealed class ReminderSignal : WakeSignal;
 
 /// <summary>
 /// Posts each guild's daily reminder and each user's nudge at their local time.
@@ -24,40 +27,18 @@ internal sealed class ReminderService(
     ReminderSignal signal,
     IOptions<RemindersOptions> options,
     TimeProvider time,
-    ILogger<ReminderService> log) : BackgroundService
+    ILogger<ReminderService> log) : ScheduledLoop(time, log, signal)
 {
     /// <summary>Look again at least this often, as a backstop against a missed wake-up or a clock jump.</summary>
-    private static readonly TimeSpan MaxSleep = TimeSpan.FromMinutes(5);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var next = await RunDueAsync(stoppingToken);
-                var sleep = next is null ? MaxSleep : next.Value - time.GetUtcNow();
-                await signal.WaitAsync(sleep < TimeSpan.Zero ? TimeSpan.Zero : sleep > MaxSleep ? MaxSleep : sleep, time, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                log.LogError(ex, "Reminder loop failed; looking again in {Sleep}", MaxSleep);
-                await Task.Delay(MaxSleep, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
-    }
+    protected override TimeSpan MaxSleep { get; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Posts whatever is due now; returns when the next occurrence is.</summary>
-    internal async Task<DateTimeOffset?> RunDueAsync(CancellationToken ct)
+    protected internal override async Task<DateTimeOffset?> RunDueAsync(CancellationToken ct)
     {
         DateTimeOffset? earliest = null;
         foreach (var config in await store.AllAsync(ct))
         {
-            var now = time.GetUtcNow();
+            var now = Time.GetUtcNow();
             ReminderDecision decision;
             try
             {
@@ -115,7 +96,7 @@ internal sealed class ReminderService(
 
     private async Task FailedAsync(ReminderConfig config, DateOnly date, DeliveryException ex, CancellationToken ct)
     {
-        log.LogWarning("Reminder {ReminderId} for {Date} not delivered: {Failure}", config.Id, date, ex.Failure);
+        Log.LogWarning("Reminder {ReminderId} for {Date} not delivered: {Failure}", config.Id, date, ex.Failure);
         switch (ex.Failure)
         {
             case DeliveryFailure.CannotMessageUser when config.UserId is { } userId:
@@ -131,7 +112,7 @@ internal sealed class ReminderService(
                 break;
             default:
                 // Transient: the claim stands, so this date is skipped rather than retried (at most once).
-                await store.MarkAsync(config.Id, $"the last post failed ({ex.Failure}); I will try again at the next scheduled time.", ct);
+                await store.MarkAsync(config.Id, $"the last post failed ({ex.Failure}); I will try again at the next scheduled Time.", ct);
                 break;
         }
     }

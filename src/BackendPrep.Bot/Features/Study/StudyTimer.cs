@@ -1,37 +1,16 @@
+using BackendPrep.Bot.Hosting;
 using BackendPrep.Bot.Interactions;
 using BackendPrep.Bot.Transports;
 using BackendPrep.Core.Replies;
 using BackendPrep.Core.Sessions;
 using BackendPrep.Core.Storage;
 using BackendPrep.Core.Study;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace BackendPrep.Bot.Features.Study;
 
 /// <summary>Wakes the timer early when a session starts or stops, so it never sleeps past a new due time.</summary>
-internal sealed class StudyTimerSignal
-{
-    private readonly SemaphoreSlim _wake = new(0, 1);
-
-    public void Wake()
-    {
-        // At most one pending wake-up: more would only spin the loop.
-        if (_wake.CurrentCount == 0)
-        {
-            try
-            {
-                _wake.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-            }
-        }
-    }
-
-    public Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken ct) =>
-        Task.WhenAny(_wake.WaitAsync(ct), Task.Delay(timeout, time, ct));
-}
+internal sealed class StudyTimerSignal : WakeSignal;
 
 /// <summary>
 /// Fires "time's up" for study sessions. Sessions are persisted with their due time, so one that fell due while the
@@ -43,37 +22,20 @@ internal sealed class StudyTimer(
     IChannelMessenger messenger,
     StudyTimerSignal signal,
     TimeProvider time,
-    ILogger<StudyTimer> log) : BackgroundService
+    ILogger<StudyTimer> log) : ScheduledLoop(time, log, signal)
 {
     /// <summary>Re-check at least this often, as a backstop against a missed wake-up.</summary>
-    private static readonly TimeSpan MaxSleep = TimeSpan.FromMinutes(1);
+    protected override TimeSpan MaxSleep { get; } = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected internal override async Task<DateTimeOffset?> RunDueAsync(CancellationToken ct)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await FireDueAsync(stoppingToken);
-                var next = await sessions.NextDueAsync(stoppingToken);
-                var sleep = next is null ? MaxSleep : Clamp(next.Value - time.GetUtcNow());
-                await signal.WaitAsync(sleep, time, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                log.LogError(ex, "Study timer failed; retrying in a minute");
-                await Task.Delay(MaxSleep, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
+        await FireDueAsync(ct);
+        return await sessions.NextDueAsync(ct);
     }
 
     internal async Task FireDueAsync(CancellationToken ct)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         foreach (var session in await sessions.DueAsync(now, ct))
         {
             var late = now - session.DueAt > StudySession.LateAfter;
@@ -106,9 +68,8 @@ internal sealed class StudyTimer(
         catch (DeliveryException ex)
         {
             // The session is finished either way; a lost "time's up" is not worth a retry loop.
-            log.LogWarning("Could not post time's up for session {SessionId}: {Failure}", session.Id, ex.Failure);
+            Log.LogWarning("Could not post time's up for session {SessionId}: {Failure}", session.Id, ex.Failure);
         }
     }
 
-    private static TimeSpan Clamp(TimeSpan span) => span < TimeSpan.Zero ? TimeSpan.Zero : span > MaxSleep ? MaxSleep : span;
 }

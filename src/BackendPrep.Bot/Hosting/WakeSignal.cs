@@ -1,11 +1,12 @@
-namespace BackendPrep.Bot.Features.Reminders;
+namespace BackendPrep.Bot.Hosting;
 
 /// <summary>
-/// Wakes the reminder loop when a schedule is set or removed, so it never sleeps past a new time. A wake that arrives
+/// Wakes a <see cref="ScheduledLoop"/> when its work changes (a schedule set or removed, a session started), so it
+/// never sleeps past a new due time. A wake that arrives
 /// while the loop is busy stays pending until the next wait, and a wait that ends by timeout leaves no stale waiter
 /// behind to swallow the next wake.
 /// </summary>
-internal sealed class ReminderSignal
+internal abstract class WakeSignal
 {
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
