@@ -58,7 +58,7 @@ public static class BotHost
 
         services.AddSingleton(sp => ContentLoader.LoadOrThrow(ContentPaths.Resolve(sp.GetRequiredService<IOptions<ContentOptions>>().Value.Path)!));
         services.AddSingleton(sp => new LiteDbStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
-        services.AddSingleton<ITopicProgressStore, TopicProgressStore>();
+        services.AddStudyStores();
         services.AddSingleton<RouterMetrics>();
         services.AddSingleton<InteractionRouter>();
         services.AddSingleton<AnswerGrader>();

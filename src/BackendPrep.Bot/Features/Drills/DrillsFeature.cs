@@ -1,5 +1,6 @@
 using BackendPrep.Bot.Features.Progress;
 using BackendPrep.Bot.Features.Topics;
+using BackendPrep.Bot.Hosting;
 using BackendPrep.Bot.Interactions;
 using BackendPrep.Core.Reminders;
 using BackendPrep.Core.Replies;
@@ -27,8 +28,7 @@ public static class DrillsFeature
 
     public static IServiceCollection AddDrills(this IServiceCollection services)
     {
-        services.TryAddSingleton<IReviewStore, ReviewStore>();
-        services.TryAddSingleton<IDrillSettingsStore, DrillSettingsStore>();
+        services.AddStudyStores();
         services.AddSingleton<DrillService>();
         services.AddScoped<DrillCommands>();
 

@@ -1,3 +1,4 @@
+using BackendPrep.Bot.Hosting;
 using BackendPrep.Bot.Interactions;
 using BackendPrep.Core.Progress;
 using BackendPrep.Core.Replies;
@@ -16,9 +17,7 @@ public static class PrivacyFeature
 
     public static IServiceCollection AddPrivacy(this IServiceCollection services)
     {
-        services.TryAddSingleton<IPrivacyStore, PrivacyStore>();
-        services.TryAddSingleton<IProfileStore, ProfileStore>();
-        services.TryAddSingleton<IUserDataStore, UserDataStore>();
+        services.AddStudyStores();
         services.AddScoped<PrivacyCommands>();
         return services.AddRoutes(routes => routes
             .Command<PrivacyCommands>(

@@ -1,3 +1,4 @@
+using BackendPrep.Bot.Hosting;
 using BackendPrep.Bot.Interactions;
 using BackendPrep.Core.Progress;
 using BackendPrep.Core.Replies;
@@ -18,17 +19,13 @@ public static class ProgressFeature
 
     public static IServiceCollection AddProgress(this IServiceCollection services)
     {
-        services.TryAddSingleton<IAttemptStore, AttemptStore>();
-        services.TryAddSingleton<IStudySessionStore, StudySessionStore>();
-        services.TryAddSingleton<IPrivacyStore, PrivacyStore>();
-        services.TryAddSingleton<IProfileStore, ProfileStore>();
+        services.AddStudyStores();
         services.TryAddSingleton<IDrillHistory, NoDrillHistory>();
         services.TryAddSingleton(_ => new Leaderboard());
         services.AddScoped<ProgressCommands>();
         services.AddScoped<LeaderboardCommands>();
 
         // The digest posts on Mondays at the group reminders' time (no group reminder, no digest).
-        services.TryAddSingleton<IReminderStore, ReminderStore>();
         services.AddHostedService<WeeklyDigestPoster>();
 
         return services.AddRoutes(routes => routes

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BackendPrep.Bot.Features.Topics;
+using BackendPrep.Bot.Hosting;
 using BackendPrep.Bot.Interactions;
 using BackendPrep.Core.Grading;
 using BackendPrep.Core.Prompts;
@@ -30,8 +31,7 @@ public static class PromptsFeature
     public static IServiceCollection AddPrompts(this IServiceCollection services)
     {
         services.TryAddSingleton<AnswerGrader>();
-        services.TryAddSingleton<IAttemptStore, AttemptStore>();
-        services.TryAddSingleton<IPromptRoundStore, GroupRoundStore>();
+        services.AddStudyStores();
         services.TryAddSingleton(_ => new PromptPicker(Random.Shared));
         services.AddSingleton<RoundBoard>();
         services.AddScoped<AnswerFlow>();

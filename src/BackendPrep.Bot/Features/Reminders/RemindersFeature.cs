@@ -1,3 +1,4 @@
+using BackendPrep.Bot.Hosting;
 using BackendPrep.Bot.Interactions;
 using BackendPrep.Core.Storage;
 using BackendPrep.Storage;
@@ -17,7 +18,7 @@ public static class RemindersFeature
     {
         services.AddOptions<RemindersOptions>().BindConfiguration(RemindersOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RemindersOptions>, RemindersOptionsValidation>();
-        services.TryAddSingleton<IReminderStore, ReminderStore>();
+        services.AddStudyStores();
         services.AddSingleton<ReminderSignal>();
         services.AddSingleton<ReminderMessages>();
         services.AddHostedService<ReminderService>();

@@ -1,3 +1,4 @@
+using BackendPrep.Bot.Hosting;
 using BackendPrep.Bot.Interactions;
 using BackendPrep.Core.Replies;
 using BackendPrep.Core.Storage;
@@ -16,7 +17,7 @@ public static class StudyFeature
 
     public static IServiceCollection AddStudy(this IServiceCollection services)
     {
-        services.TryAddSingleton<IStudySessionStore, StudySessionStore>();
+        services.AddStudyStores();
         services.AddSingleton<StudyTimerSignal>();
         services.AddHostedService<StudyTimer>();
         services.AddScoped<StudyCommands>();
