@@ -32,13 +32,22 @@ public sealed class InteractionResponder
     private readonly ILogger _logger;
     private readonly long _receivedAt;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Func<InteractionCallback, CancellationToken, Task>? _initial;
     private bool _deferredAsUpdate;
     private bool _modalIntended;
     private bool _sealed;
     private Task _autoDefer = Task.CompletedTask;
 
     public InteractionResponder(DiscordRestClient rest, Interaction interaction, long receivedAt, TimeProvider time, DiscordMetrics metrics, ILogger? logger = null)
+        : this(rest, interaction, receivedAt, time, metrics, logger, initial: null)
     {
+    }
+
+    /// <param name="initial">Where the initial callback goes instead of Discord's callback endpoint (HTTP mode: the response body).</param>
+    internal InteractionResponder(DiscordRestClient rest, Interaction interaction, long receivedAt, TimeProvider time, DiscordMetrics metrics, ILogger? logger,
+        Func<InteractionCallback, CancellationToken, Task>? initial)
+    {
+        _initial = initial;
         _rest = rest;
         Interaction = interaction;
         _receivedAt = receivedAt;
@@ -227,7 +236,9 @@ public sealed class InteractionResponder
 
     private async Task InitialAsync(InteractionCallback callback, AckState next, CancellationToken ct)
     {
-        await _rest.CreateInteractionResponseAsync(Interaction.Id, Interaction.Token, callback, ct);
+        await (_initial is null
+            ? _rest.CreateInteractionResponseAsync(Interaction.Id, Interaction.Token, callback, ct)
+            : _initial(callback, ct));
         State = next;
         var elapsed = _time.GetElapsedTime(_receivedAt);
         if (elapsed >= DiscordDeadline)
