@@ -28,11 +28,11 @@ internal sealed class BotOverHttp : IAsyncDisposable
     public SignedRequests Keys { get; } = new();
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero));
     public HandlerGate Gate { get; } = new();
-    public HttpClient Http { get; } = new();
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
     public Uri Url { get; private set; } = null!;
     public Task<int> Run { get; private set; } = Task.FromResult(0);
 
-    public static async Task<BotOverHttp> StartAsync(string? publicKeyHex = null)
+    public static async Task<BotOverHttp> StartAsync(params string[] extraArgs)
     {
         var discord = new FakeDiscordServer();
         await discord.StartAsync();
@@ -40,8 +40,8 @@ internal sealed class BotOverHttp : IAsyncDisposable
         string[] args =
         [
             $"--Discord:Token={discord.Token}", $"--Discord:ApiBaseUrl={discord.BaseUrl}", "--Discord:Mode=Http",
-            $"--Discord:PublicKey={publicKeyHex ?? bot.Keys.PublicKeyHex}", "--Discord:Http:Port=0",
-            $"--Content:Path={RepoPaths.Content}", $"--Storage:Path={bot._db}",
+            $"--Discord:PublicKey={bot.Keys.PublicKeyHex}", "--Discord:Http:Port=0",
+            $"--Content:Path={RepoPaths.Content}", $"--Storage:Path={bot._db}", .. extraArgs,
         ];
         bot.Run = BotProgram.RunAsync(args, new ConsoleIO(TextReader.Null, TextWriter.Null, Interactive: false), services =>
         {

@@ -125,6 +125,48 @@ public sealed class HttpInteractionsTests
     }
 
     [Fact]
+    public async Task A_reply_with_a_file_goes_through_the_callback_endpoint_and_the_request_gets_202()
+    {
+        await using var bot = await BotOverHttp.StartAsync();
+        var json = FakeInteractions.SlashCommand(Alice, "privacy", """[{"type":3,"name":"action","value":"export"}]""");
+
+        using var response = await bot.PostSignedAsync(json);
+        var callback = Assert.Single(bot.Discord.CallbacksFor(BotOnFakeDiscord.Id(json)));
+
+        Assert.Equal(202, (int)response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(4, callback.CallbackType);
+        var file = Assert.Single(callback.Parts, p => p.Name == "files[0]");
+        Assert.Contains(Alice.Id.ToString(CultureInfo.InvariantCulture), file.FileName, StringComparison.Ordinal);
+        Assert.Empty(bot.Discord.SchemaViolations);
+    }
+
+    [Fact]
+    public async Task Past_the_queue_bound_an_interaction_is_answered_busy_at_once()
+    {
+        await using var bot = await BotOverHttp.StartAsync("--Discord:Workers=1", "--Discord:QueueBound=1");
+        bot.Gate.Close();
+
+        var running = bot.PostSignedAsync(FakeInteractions.SlashCommand(Alice, "plan"));
+        await bot.Gate.Entered.WaitAsync(TimeSpan.FromSeconds(20));
+        // Two more at once: one takes the single queue place, the other must be told "busy" without waiting.
+        Task<HttpResponseMessage>[] more = [bot.PostSignedAsync(FakeInteractions.SlashCommand(Alice, "plan")), bot.PostSignedAsync(FakeInteractions.SlashCommand(Alice, "plan"))];
+        var answeredFirst = await Task.WhenAny(more).WaitAsync(TimeSpan.FromSeconds(20));
+        using var shed = await answeredFirst;
+        var queued = more.Single(t => t != answeredFirst);
+        var waitingBeforeOpen = !running.IsCompleted && !queued.IsCompleted;
+        bot.Gate.Open();
+        using var first = await running.WaitAsync(TimeSpan.FromSeconds(20));
+        using var second = await queued.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Contains("busy", await shed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(waitingBeforeOpen);
+        Assert.Contains("Study plan", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Study plan", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, bot.Gate.Calls);
+    }
+
+    [Fact]
     public async Task Admin_commands_recheck_permissions_even_when_discord_lets_the_member_through()
     {
         await using var bot = await BotOverHttp.StartAsync();
