@@ -208,6 +208,29 @@ public sealed class HttpInteractionsTests
         Assert.Contains(Buttons(aliceAfterOwn), b => b.Label == "Learned ✓");
     }
 
+    [Theory]
+    [InlineData("--Discord:PublicKey=not-a-key")]
+    [InlineData("--Discord:Http:Address=localhost")]
+    [InlineData("--Discord:Http:Port=70000")]
+    public async Task Http_mode_with_a_bad_setting_does_not_start(string bad)
+    {
+        await using var discord = new FakeDiscordServer();
+        await discord.StartAsync();
+        using var keys = new SignedRequests();
+        string[] args =
+        [
+            $"--Discord:Token={discord.Token}", $"--Discord:ApiBaseUrl={discord.BaseUrl}", "--Discord:Mode=Http",
+            $"--Discord:PublicKey={keys.PublicKeyHex}", "--Discord:Http:Port=0", $"--Content:Path={BackendPrep.Testing.RepoPaths.Content}",
+            $"--Storage:Path={Path.Combine(Path.GetTempPath(), $"bp-http-{Guid.NewGuid():N}.db")}", bad,
+        ];
+
+        var exit = await BackendPrep.Bot.Cli.BotProgram.RunAsync(args, new BackendPrep.Bot.Transports.Console.ConsoleIO(TextReader.Null, TextWriter.Null, Interactive: false), CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(BackendPrep.Bot.Cli.BotProgram.ExitBadConfiguration, exit);
+        Assert.DoesNotContain(discord.Requests, r => r.Route == FakeRoutes.PutGlobalCommands);
+    }
+
     private static string Seconds(DateTimeOffset at) => at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The message content (decoded) followed by the raw data, for substring checks on either.</summary>
