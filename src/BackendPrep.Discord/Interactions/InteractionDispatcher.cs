@@ -12,7 +12,8 @@ using Microsoft.Extensions.Options;
 namespace BackendPrep.Discord.Interactions;
 
 /// <summary>
-/// Turns INTERACTION_CREATE dispatches into handler calls: parses (malformed payloads are logged and counted),
+/// Turns INTERACTION_CREATE dispatches (or, in HTTP mode, verified POSTs via <see cref="HandleHttpAsync"/>) into
+/// handler calls: parses (malformed payloads are logged and counted),
 /// drops redeliveries, queues to N workers (overflow gets an immediate "busy" reply), runs each handler in its own
 /// async DI scope, auto-defers at <see cref="DiscordOptions.DeferAfter"/> measured from receipt on the monotonic clock,
 /// and turns handler exceptions into a short ephemeral reply.

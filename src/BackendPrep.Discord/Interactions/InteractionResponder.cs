@@ -20,7 +20,8 @@ public enum AckState
 /// <summary>
 /// One per interaction: the acknowledgement state machine New → Deferred | Responded → follow-ups. Every method picks
 /// the right endpoint for the current state, so no code path sends a second initial callback (error 40060).
-/// Calls are serialised, so the dispatcher's auto-defer and the handler never race.
+/// Calls are serialised, so the dispatcher's auto-defer and the handler never race. In HTTP mode the initial callback
+/// is the HTTP response body instead of a POST to the callback endpoint; everything after it is REST either way.
 /// </summary>
 public sealed class InteractionResponder
 {

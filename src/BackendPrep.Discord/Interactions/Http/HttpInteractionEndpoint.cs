@@ -37,7 +37,8 @@ public sealed class HttpInteractionEndpoint
         if (verdict != SignatureVerdict.Valid)
         {
             _metrics.SignatureRejected(verdict.ToString());
-            _logger.LogWarning("Refused an interaction request: signature {Verdict}", verdict);
+            // Information, not warning: Discord itself probes with bad signatures, and anyone can send junk; the counter alerts.
+            _logger.LogInformation("Refused an interaction request: signature {Verdict}", verdict);
             return HttpInteractionResponse.Unauthorized;
         }
 
