@@ -8,10 +8,10 @@ COPY tests/ tests/
 RUN dotnet restore src/BackendPrep.Bot/BackendPrep.Bot.csproj
 RUN dotnet publish src/BackendPrep.Bot/BackendPrep.Bot.csproj -c Release --no-restore -o /app
 
-# Runtime: the slim runtime. tzdata is installed explicitly (reminders schedule in IANA time zones), and fontconfig
-# for the progress chart renderer;
-# and a slim image without it silently falls back to UTC.
-FROM mcr.microsoft.com/dotnet/runtime:10.0 AS runtime
+# Runtime: the ASP.NET Core runtime, since Kestrel serves the HTTP interactions endpoint (Discord:Mode=Http; bind
+# Discord:Http:Address=0.0.0.0 in a container). tzdata is installed explicitly (reminders schedule in IANA time zones;
+# a slim image without it silently falls back to UTC), and fontconfig for the progress chart renderer.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 RUN apt-get update && apt-get install -y --no-install-recommends tzdata libfontconfig1 && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./

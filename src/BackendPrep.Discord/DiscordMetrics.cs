@@ -18,6 +18,7 @@ public sealed class DiscordMetrics : IDisposable
     private readonly Counter<long> _sheds;
     private readonly Counter<long> _duplicates;
     private readonly Counter<long> _malformed;
+    private readonly Counter<long> _signatureRejections;
     private Func<int> _queueDepth = () => 0;
 
     public DiscordMetrics(IMeterFactory? meterFactory = null)
@@ -33,6 +34,7 @@ public sealed class DiscordMetrics : IDisposable
         _sheds = _meter.CreateCounter<long>("discord.interactions.shed", description: "Interactions answered 'busy' because the queue was full");
         _duplicates = _meter.CreateCounter<long>("discord.interactions.duplicates", description: "Redelivered interactions dropped");
         _malformed = _meter.CreateCounter<long>("discord.interactions.malformed", description: "INTERACTION_CREATE payloads that did not parse");
+        _signatureRejections = _meter.CreateCounter<long>("discord.interactions.signature_rejections", description: "HTTP interaction requests refused with 401, by reason");
         _meter.CreateObservableGauge("discord.interactions.queue_depth", () => _queueDepth(), description: "Interactions waiting for a worker");
     }
 
@@ -59,6 +61,8 @@ public sealed class DiscordMetrics : IDisposable
     internal void Duplicate() => _duplicates.Add(1);
 
     internal void Malformed() => _malformed.Add(1);
+
+    internal void SignatureRejected(string reason) => _signatureRejections.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     internal void ObserveQueueDepth(Func<int> depth) => _queueDepth = depth;
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using BackendPrep.Discord.Interactions.Http;
 using Microsoft.Extensions.Options;
 
 namespace BackendPrep.Discord.Hosting;
@@ -15,6 +16,15 @@ public sealed class DiscordOptions
 
     /// <summary>When set, commands are registered to this guild (instant updates) instead of globally.</summary>
     public ulong? DevGuildId { get; set; }
+
+    /// <summary>Where interactions arrive: the gateway, or Discord's POSTs to our Interactions Endpoint URL.</summary>
+    public DiscordMode Mode { get; set; } = DiscordMode.Gateway;
+
+    /// <summary>The application's public key (64 hex characters); HTTP mode verifies every request with it.</summary>
+    public string PublicKey { get; set; } = "";
+
+    /// <summary>HTTP mode: refuse signed requests whose timestamp is further than this from now (our replay defence).</summary>
+    public TimeSpan SignatureMaxAge { get; set; } = TimeSpan.FromMinutes(5);
 
     public int Intents { get; set; }
     public int ShardId { get; set; }
@@ -48,7 +58,16 @@ public sealed class DiscordOptions
     public int InvalidRequestCeiling { get; set; } = 9000;
 
     public override string ToString() =>
-        $"DiscordOptions {{ Token = {(string.IsNullOrEmpty(Token) ? "<missing>" : "<redacted>")}, ApiBaseUrl = {ApiBaseUrl}, DevGuildId = {DevGuildId}, Shard = {ShardId}/{ShardCount}, Workers = {Workers} }}";
+        $"DiscordOptions {{ Token = {(string.IsNullOrEmpty(Token) ? "<missing>" : "<redacted>")}, ApiBaseUrl = {ApiBaseUrl}, Mode = {Mode}, DevGuildId = {DevGuildId}, Shard = {ShardId}/{ShardCount}, Workers = {Workers} }}";
+}
+
+public enum DiscordMode
+{
+    /// <summary>Interactions arrive as INTERACTION_CREATE over the gateway websocket.</summary>
+    Gateway,
+
+    /// <summary>Interactions arrive as signed POSTs to the Interactions Endpoint URL; no gateway connection.</summary>
+    Http,
 }
 
 /// <summary>Cross-field checks run at start-up (ValidateOnStart) so a bad config fails before connecting.</summary>
@@ -63,6 +82,10 @@ public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             failures.Add("Discord:Token must be the raw token without the 'Bot ' prefix.");
         if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             failures.Add("Discord:ApiBaseUrl must be an absolute http(s) URL.");
+        if (options.Mode == DiscordMode.Http && !RequestSignature.IsValidKey(options.PublicKey))
+            failures.Add("Discord:PublicKey must be the application's Ed25519 public key, 64 hex characters (32 bytes), when Discord:Mode is Http.");
+        if (options.SignatureMaxAge <= TimeSpan.Zero || options.SignatureMaxAge > TimeSpan.FromHours(1))
+            failures.Add("Discord:SignatureMaxAge must be positive and at most one hour.");
         if (options.ShardCount < 1 || options.ShardId < 0 || options.ShardId >= options.ShardCount)
             failures.Add("Discord:ShardId must be in [0, ShardCount) and ShardCount ≥ 1.");
         if (options.DeferAfter <= TimeSpan.Zero || options.DeferAfter >= TimeSpan.FromSeconds(3))

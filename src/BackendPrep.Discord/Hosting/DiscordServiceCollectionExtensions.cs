@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using BackendPrep.Discord.Gateway;
 using BackendPrep.Discord.Interactions;
+using BackendPrep.Discord.Interactions.Http;
 using BackendPrep.Discord.Rest;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,7 @@ public static class DiscordServiceCollectionExtensions
         }));
         services.TryAddSingleton<InteractionDispatcher>();
         services.TryAddSingleton<CommandRegistrar>();
+        services.TryAddSingleton<HttpInteractionEndpoint>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using BackendPrep.Discord.Gateway;
 using BackendPrep.Discord.Hosting;
+using BackendPrep.Discord.Interactions.Http;
 using BackendPrep.Discord.Models;
 using BackendPrep.Discord.Rest;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,8 @@ using Microsoft.Extensions.Options;
 namespace BackendPrep.Discord.Interactions;
 
 /// <summary>
-/// Turns INTERACTION_CREATE dispatches into handler calls: parses (malformed payloads are logged and counted),
+/// Turns INTERACTION_CREATE dispatches (or, in HTTP mode, verified POSTs via <see cref="HandleHttpAsync"/>) into
+/// handler calls: parses (malformed payloads are logged and counted),
 /// drops redeliveries, queues to N workers (overflow gets an immediate "busy" reply), runs each handler in its own
 /// async DI scope, auto-defers at <see cref="DiscordOptions.DeferAfter"/> measured from receipt on the monotonic clock,
 /// and turns handler exceptions into a short ephemeral reply.
@@ -29,8 +31,10 @@ public sealed class InteractionDispatcher
     private readonly DiscordMetrics _metrics;
     private readonly ILogger _logger;
     private readonly RecentIdSet _recent;
-    private readonly Lock _shedLock = new();
-    private readonly HashSet<Task> _sheds = [];
+    private readonly Lock _backgroundLock = new();
+    private readonly HashSet<Task> _background = [];
+    private readonly SemaphoreSlim _httpWorkers;
+    private int _httpAdmitted;
 
     public InteractionDispatcher(DiscordRestClient rest, IServiceScopeFactory scopes, IOptions<DiscordOptions> options, TimeProvider time, DiscordMetrics metrics, ILogger<InteractionDispatcher>? logger = null)
     {
@@ -41,12 +45,13 @@ public sealed class InteractionDispatcher
         _metrics = metrics;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _recent = new RecentIdSet(time, TimeSpan.FromMinutes(15), capacity: 100_000);
+        _httpWorkers = new SemaphoreSlim(_options.Workers, _options.Workers);
     }
 
     /// <summary>Consumes dispatches until the reader completes or <paramref name="cancellationToken"/> fires.</summary>
     public async Task RunAsync(ChannelReader<GatewayDispatch> dispatches, CancellationToken cancellationToken)
     {
-        var work = System.Threading.Channels.Channel.CreateBounded<GatewayWork>(new BoundedChannelOptions(_options.QueueBound)
+        var work = System.Threading.Channels.Channel.CreateBounded<Work>(new BoundedChannelOptions(_options.QueueBound)
         {
             SingleWriter = true,
             FullMode = BoundedChannelFullMode.Wait,
@@ -65,7 +70,7 @@ public sealed class InteractionDispatcher
                     _logger.LogInformation("Dropped redelivered interaction {InteractionId}", interaction.Id);
                     continue;
                 }
-                if (!work.Writer.TryWrite(new GatewayWork(interaction, dispatch.ReceivedAt)))
+                if (!work.Writer.TryWrite(new Work(interaction, dispatch.ReceivedAt)))
                     Shed(interaction, dispatch.ReceivedAt, cancellationToken);
             }
         }
@@ -77,11 +82,57 @@ public sealed class InteractionDispatcher
         {
             work.Writer.TryComplete();
             await Task.WhenAll(workers);
-            Task[] pending;
-            lock (_shedLock)
-                pending = [.. _sheds];
-            await Task.WhenAll(pending);
+            await DrainAsync();
         }
+    }
+
+    /// <summary>
+    /// HTTP mode: the same pipeline for one verified interaction, whose initial callback becomes the HTTP response.
+    /// At most Workers handlers run and QueueBound wait; beyond that the answer is "busy". Handlers run on
+    /// <paramref name="stopping"/>, not on the request, because follow-ups continue after the response is sent.
+    /// </summary>
+    internal async Task<HttpInteractionResponse> HandleHttpAsync(Interaction interaction, long receivedAt, CancellationToken stopping, CancellationToken aborted)
+    {
+        if (!_recent.TryAdd(interaction.Id))
+        {
+            _metrics.Duplicate();
+            _logger.LogInformation("Refused repeated interaction {InteractionId}", interaction.Id);
+            return HttpInteractionResponse.Conflict;
+        }
+
+        var http = new PendingHttpResponse(_rest, interaction);
+        if (Interlocked.Increment(ref _httpAdmitted) > _options.Workers + _options.QueueBound)
+        {
+            Interlocked.Decrement(ref _httpAdmitted);
+            Shed(interaction, receivedAt, stopping, http);
+        }
+        else
+        {
+            Track(async () =>
+            {
+                try
+                {
+                    await _httpWorkers.WaitAsync(stopping);
+                    try
+                    {
+                        await HandleOneAsync(new Work(interaction, receivedAt, http), stopping);
+                    }
+                    finally
+                    {
+                        _httpWorkers.Release();
+                    }
+                }
+                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                {
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _httpAdmitted);
+                    http.Abandon();
+                }
+            });
+        }
+        return await http.Response.WaitAsync(aborted);
     }
 
     private Interaction? Parse(GatewayDispatch dispatch)
@@ -101,12 +152,12 @@ public sealed class InteractionDispatcher
         return null;
     }
 
-    private void Shed(Interaction interaction, long receivedAt, CancellationToken ct)
+    private void Shed(Interaction interaction, long receivedAt, CancellationToken ct, PendingHttpResponse? http = null)
     {
         _metrics.Shed();
         _logger.LogWarning("Interaction queue full ({Bound}); answering {InteractionId} with busy", _options.QueueBound, interaction.Id);
-        var responder = NewResponder(interaction, receivedAt);
-        var task = Task.Run(async () =>
+        var responder = NewResponder(interaction, receivedAt, http);
+        Track(async () =>
         {
             try
             {
@@ -117,13 +168,32 @@ public sealed class InteractionDispatcher
             {
                 _logger.LogWarning("Busy reply to interaction {InteractionId} failed: {Error}", interaction.Id, ex.Message);
             }
-        }, CancellationToken.None);
-        lock (_shedLock)
-            _sheds.Add(task);
-        task.ContinueWith(t => { lock (_shedLock) _sheds.Remove(t); }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            finally
+            {
+                http?.Abandon();
+            }
+        });
     }
 
-    private async Task WorkAsync(ChannelReader<GatewayWork> reader, CancellationToken ct)
+    /// <summary>Runs work that outlives the call that started it; shutdown waits for all of it.</summary>
+    private void Track(Func<Task> work)
+    {
+        var task = Task.Run(work, CancellationToken.None);
+        lock (_backgroundLock)
+            _background.Add(task);
+        task.ContinueWith(t => { lock (_backgroundLock) _background.Remove(t); }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>Waits for busy replies and HTTP-mode handlers still running (call after the sources stopped).</summary>
+    public async Task DrainAsync()
+    {
+        Task[] pending;
+        lock (_backgroundLock)
+            pending = [.. _background];
+        await Task.WhenAll(pending);
+    }
+
+    private async Task WorkAsync(ChannelReader<Work> reader, CancellationToken ct)
     {
         try
         {
@@ -135,14 +205,14 @@ public sealed class InteractionDispatcher
         }
     }
 
-    private InteractionResponder NewResponder(Interaction interaction, long receivedAt) =>
-        new(_rest, interaction, receivedAt, _time, _metrics, _logger);
+    private InteractionResponder NewResponder(Interaction interaction, long receivedAt, PendingHttpResponse? http = null) =>
+        new(_rest, interaction, receivedAt, _time, _metrics, _logger, http is null ? null : http.DeliverAsync);
 
-    internal async Task HandleOneAsync(GatewayWork item, CancellationToken ct)
+    internal async Task HandleOneAsync(Work item, CancellationToken ct)
     {
         var interaction = item.Interaction;
         var type = interaction.Type.ToString();
-        var responder = NewResponder(interaction, item.ReceivedAt);
+        var responder = NewResponder(interaction, item.ReceivedAt, item.Http);
         var due = _options.DeferAfter - _time.GetElapsedTime(item.ReceivedAt);
         var outcome = "ok";
         using (var timer = _time.CreateTimer(_ => responder.StartAutoDefer(ct), null, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan))
@@ -181,5 +251,6 @@ public sealed class InteractionDispatcher
         _metrics.InteractionHandled(type, outcome);
     }
 
-    internal sealed record GatewayWork(Interaction Interaction, long ReceivedAt);
+    /// <param name="Http">The open HTTP request the initial callback goes into (HTTP mode); null for the gateway.</param>
+    internal sealed record Work(Interaction Interaction, long ReceivedAt, PendingHttpResponse? Http = null);
 }

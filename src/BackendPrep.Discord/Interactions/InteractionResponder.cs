@@ -20,7 +20,8 @@ public enum AckState
 /// <summary>
 /// One per interaction: the acknowledgement state machine New → Deferred | Responded → follow-ups. Every method picks
 /// the right endpoint for the current state, so no code path sends a second initial callback (error 40060).
-/// Calls are serialised, so the dispatcher's auto-defer and the handler never race.
+/// Calls are serialised, so the dispatcher's auto-defer and the handler never race. In HTTP mode the initial callback
+/// is the HTTP response body instead of a POST to the callback endpoint; everything after it is REST either way.
 /// </summary>
 public sealed class InteractionResponder
 {
@@ -32,13 +33,22 @@ public sealed class InteractionResponder
     private readonly ILogger _logger;
     private readonly long _receivedAt;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Func<InteractionCallback, CancellationToken, Task>? _initial;
     private bool _deferredAsUpdate;
     private bool _modalIntended;
     private bool _sealed;
     private Task _autoDefer = Task.CompletedTask;
 
     public InteractionResponder(DiscordRestClient rest, Interaction interaction, long receivedAt, TimeProvider time, DiscordMetrics metrics, ILogger? logger = null)
+        : this(rest, interaction, receivedAt, time, metrics, logger, initial: null)
     {
+    }
+
+    /// <param name="initial">Where the initial callback goes instead of Discord's callback endpoint (HTTP mode: the response body).</param>
+    internal InteractionResponder(DiscordRestClient rest, Interaction interaction, long receivedAt, TimeProvider time, DiscordMetrics metrics, ILogger? logger,
+        Func<InteractionCallback, CancellationToken, Task>? initial)
+    {
+        _initial = initial;
         _rest = rest;
         Interaction = interaction;
         _receivedAt = receivedAt;
@@ -227,7 +237,9 @@ public sealed class InteractionResponder
 
     private async Task InitialAsync(InteractionCallback callback, AckState next, CancellationToken ct)
     {
-        await _rest.CreateInteractionResponseAsync(Interaction.Id, Interaction.Token, callback, ct);
+        await (_initial is null
+            ? _rest.CreateInteractionResponseAsync(Interaction.Id, Interaction.Token, callback, ct)
+            : _initial(callback, ct));
         State = next;
         var elapsed = _time.GetElapsedTime(_receivedAt);
         if (elapsed >= DiscordDeadline)

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using BackendPrep.Bot.Transports.Http;
 using BackendPrep.Core.Storage;
 using BackendPrep.Discord.Gateway;
 using BackendPrep.Discord.Hosting;
@@ -11,7 +12,10 @@ using Microsoft.Extensions.Options;
 
 namespace BackendPrep.Bot.Transports.Discord;
 
-/// <summary>The Discord transport: our client, the handler that meets the router, the messenger, and the runner.</summary>
+/// <summary>
+/// The Discord transport: our client, the handler that meets the router, the messenger, and the runner — the gateway,
+/// or with <c>Discord:Mode=Http</c> the Interactions Endpoint listener.
+/// </summary>
 internal static class DiscordSetup
 {
     public static IServiceCollection AddDiscordTransport(this IServiceCollection services, IConfiguration configuration)
@@ -20,6 +24,12 @@ internal static class DiscordSetup
         services.AddScoped<IInteractionHandler, DiscordInteractionHandler>();
         services.AddSingleton<IChannelMessenger, DiscordMessenger>();
         services.AddSingleton<IHostStateStore, HostStateStore>();
+        services.AddSingleton<CommandSync>();
+        if (configuration.GetValue<DiscordMode>($"{DiscordOptions.SectionName}:{nameof(DiscordOptions.Mode)}") == DiscordMode.Http)
+        {
+            return services.AddHttpInteractions();
+        }
+
         services.AddSingleton(sp =>
         {
             var discord = sp.GetRequiredService<IOptions<DiscordOptions>>().Value;
