@@ -17,6 +17,17 @@ public static partial class PayloadValidator
     [GeneratedRegex(DiscordLimits.CommandNamePattern)]
     private static partial Regex CommandNameRegex();
 
+    /// <summary>Every part an interaction callback can carry: its message, modal or autocomplete choices.</summary>
+    public static void Validate(InteractionCallback callback)
+    {
+        if (callback.Message is { } message)
+            Validate(message);
+        if (callback.Modal is { } modal)
+            Validate(modal);
+        if (callback.Choices is { } choices)
+            Validate(choices);
+    }
+
     public static void Validate(MessagePayload message)
     {
         MaxLength("content", message.Content, DiscordLimits.MessageContent);

@@ -43,12 +43,7 @@ public sealed partial class DiscordRestClient : IGatewayUrlSource
     /// <summary>The initial response to an interaction (one per interaction; <c>InteractionResponder</c> enforces that).</summary>
     public async Task CreateInteractionResponseAsync(ulong interactionId, string interactionToken, InteractionCallback callback, CancellationToken cancellationToken)
     {
-        if (callback.Message is { } m)
-            PayloadValidator.Validate(m);
-        if (callback.Modal is { } modal)
-            PayloadValidator.Validate(modal);
-        if (callback.Choices is { } choices)
-            PayloadValidator.Validate(choices);
+        PayloadValidator.Validate(callback);
         var route = new RouteInfo(HttpMethod.Post, "/interactions/{interaction_id}/{interaction_token}/callback",
             $"/interactions/{Id(interactionId)}/{Escape(interactionToken)}/callback", Id(interactionId), IsInteraction: true);
         var json = RequestBodies.Callback(callback);

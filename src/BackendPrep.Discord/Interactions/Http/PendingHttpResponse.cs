@@ -26,12 +26,7 @@ internal sealed class PendingHttpResponse(DiscordRestClient rest, Interaction in
             return;
         }
 
-        if (callback.Message is { } m)
-            PayloadValidator.Validate(m);
-        if (callback.Modal is { } modal)
-            PayloadValidator.Validate(modal);
-        if (callback.Choices is { } choices)
-            PayloadValidator.Validate(choices);
+        PayloadValidator.Validate(callback);
         var body = RequestBodies.Callback(callback);
         if (!_response.TrySetResult(new HttpInteractionResponse(200, body, Written)))
             throw new InvalidOperationException("This interaction's HTTP request was already answered.");
