@@ -85,8 +85,9 @@ public sealed partial class GatewayClient
                 await connectionCts.CancelAsync();
                 await heartbeats;
                 _abortFallback?.Dispose();
-                await connection.CloseAsync(ct.IsCancellationRequested ? (int)GatewayCloseCode.NormalClosure : ResumableCloseCode,
-                    ct.IsCancellationRequested ? "shutting down" : "reconnecting", TimeSpan.FromSeconds(2));
+                // Shutdown closes with the resumable code too: 1000/1001 would end the session at once, dropping
+                // events a restarted process (or Discord's redelivery) could still pick up within the resume window.
+                await connection.CloseAsync(ResumableCloseCode, ct.IsCancellationRequested ? "shutting down" : "reconnecting", TimeSpan.FromSeconds(2));
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
