@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using BackendPrep.Bot.Cli;
 using BackendPrep.Bot.Hosting;
 using BackendPrep.Bot.Tests.Discord;
 using BackendPrep.Bot.Transports.Console;
@@ -72,6 +73,28 @@ public sealed class OpsEndpointTests
         var gateway = JsonDocument.Parse(downBody).RootElement.GetProperty("checks").GetProperty("gateway");
         Assert.Equal("unhealthy", gateway.GetProperty("status").GetString());
         Assert.StartsWith("shard 0 is ", gateway.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_health_verb_exits_0_against_a_ready_bot_and_1_once_the_gateway_is_down()
+    {
+        using var ops = new OpsPort();
+        var discord = new FakeDiscordServer();
+        await discord.StartAsync();
+        await using var bot = await BotOnFakeDiscord.StartOnAsync(discord, ops.Register, OpsPort.Args);
+        await bot.InteractAsync(FakeInteractions.SlashCommand(Dana, "plan"));
+        var port = $"--Ops:Port={(await ops.Address.Bound).Port}";
+        using var output = new StringWriter();
+        var io = new ConsoleIO(TextReader.Null, output, Interactive: false);
+
+        Assert.Equal(0, await BotProgram.RunAsync(["health", port], io, CancellationToken.None));
+
+        discord.Gateway.CloseOnIdentify = 4000;
+        await discord.Gateway.InvalidateSessionAsync(resumable: false);
+        await ops.WaitForHealthAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(1, await BotProgram.RunAsync(["health", port], io, CancellationToken.None));
+        Assert.Contains("503", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, await BotProgram.RunAsync(["health"], io, CancellationToken.None));
     }
 
     [Fact]
