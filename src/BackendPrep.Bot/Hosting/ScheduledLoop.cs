@@ -27,14 +27,21 @@ internal abstract class ScheduledLoop(TimeProvider time, ILogger log, WakeSignal
     /// <summary>Does what is due now; returns when the next work falls due, or null to look again after <see cref="MaxSleep"/>.</summary>
     protected internal abstract Task<DateTimeOffset?> RunDueAsync(CancellationToken ct);
 
+    /// <summary>One pass: whatever is due, then the pulse <see cref="SinceLastPass"/> reads. A pass that throws leaves no pulse.</summary>
+    protected internal async Task<DateTimeOffset?> PassAsync(CancellationToken ct)
+    {
+        var next = await RunDueAsync(ct);
+        Interlocked.Exchange(ref _lastPassAt, Time.GetTimestamp());
+        return next;
+    }
+
     protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var next = await RunDueAsync(stoppingToken);
-                Interlocked.Exchange(ref _lastPassAt, Time.GetTimestamp());
+                var next = await PassAsync(stoppingToken);
                 var sleep = next is null ? MaxSleep : TimeSpan.FromTicks(Math.Clamp((next.Value - Time.GetUtcNow()).Ticks, 0, MaxSleep.Ticks));
                 await (signal is null ? Task.Delay(sleep, Time, stoppingToken) : signal.WaitAsync(sleep, Time, stoppingToken));
             }
