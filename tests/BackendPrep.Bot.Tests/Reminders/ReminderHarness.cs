@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using BackendPrep.Bot.Features.Reminders;
 using BackendPrep.Bot.Tests.Drills;
 using BackendPrep.Bot.Transports;
@@ -6,7 +7,6 @@ using BackendPrep.Core.Reminders;
 using BackendPrep.Core.Replies;
 using BackendPrep.Core.Study;
 using BackendPrep.Storage;
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
