@@ -3,6 +3,7 @@ using System.Text.Json;
 using BackendPrep.Bot.Cli;
 using BackendPrep.Bot.Hosting;
 using BackendPrep.Bot.Tests.Discord;
+using BackendPrep.Bot.Tests.Discord.Http;
 using BackendPrep.Bot.Transports.Console;
 using BackendPrep.FakeDiscord;
 using BackendPrep.Storage;
@@ -122,6 +123,20 @@ public sealed class OpsEndpointTests
         Assert.Equal("unhealthy", storage.GetProperty("status").GetString());
         Assert.StartsWith("storage is not writable", storage.GetProperty("reason").GetString(), StringComparison.Ordinal);
         File.Delete(db);
+    }
+
+    [Fact]
+    public async Task In_http_mode_health_reads_the_interactions_endpoint_instead_of_the_gateway()
+    {
+        using var ops = new OpsPort();
+        await using var bot = await BotOverHttp.StartAsync(ops.Register, OpsPort.Args);
+
+        var (status, body) = await ops.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var checks = JsonDocument.Parse(body).RootElement.GetProperty("checks");
+        Assert.Equal("healthy", checks.GetProperty("interactions-endpoint").GetProperty("status").GetString());
+        Assert.False(checks.TryGetProperty("gateway", out _));
     }
 
     [Theory]
