@@ -19,9 +19,15 @@ COPY content/ ./content/
 # The database lives on a volume so upgrades and restarts keep progress.
 RUN mkdir -p /data && chown app:app /data
 VOLUME ["/data"]
+# The ops port (/metrics, /healthz) is on in the image so HEALTHCHECK works; it binds loopback unless
+# BACKENDPREP_Ops__Address=0.0.0.0 is set for a Prometheus outside the container (see docs/operations.md).
 ENV BACKENDPREP_Storage__Path=/data/backendprep.db \
     BACKENDPREP_Content__Path=/app/content \
+    BACKENDPREP_Ops__Port=9464 \
     DOTNET_gcServer=0
+EXPOSE 9464
 USER app
+# aspnet:10.0 ships neither curl nor wget: the bot's own `health` verb GETs /healthz and exits 0 only on 200.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 CMD ["dotnet", "backendprep.dll", "health"]
 # The token comes from the environment (BACKENDPREP_Discord__Token), never from the image.
 ENTRYPOINT ["dotnet", "backendprep.dll"]

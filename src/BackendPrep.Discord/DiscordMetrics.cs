@@ -20,6 +20,7 @@ public sealed class DiscordMetrics : IDisposable
     private readonly Counter<long> _malformed;
     private readonly Counter<long> _signatureRejections;
     private Func<int> _queueDepth = () => 0;
+    private Func<IReadOnlyList<Gateway.GatewayHealth>> _shards = () => [];
 
     public DiscordMetrics(IMeterFactory? meterFactory = null)
     {
@@ -36,6 +37,7 @@ public sealed class DiscordMetrics : IDisposable
         _malformed = _meter.CreateCounter<long>("discord.interactions.malformed", description: "INTERACTION_CREATE payloads that did not parse");
         _signatureRejections = _meter.CreateCounter<long>("discord.interactions.signature_rejections", description: "HTTP interaction requests refused with 401, by reason");
         _meter.CreateObservableGauge("discord.interactions.queue_depth", () => _queueDepth(), description: "Interactions waiting for a worker");
+        _meter.CreateObservableGauge("discord.gateway.state", ObserveShards, description: "1 for each shard's current session state, 0 for the others");
     }
 
     internal Meter Meter => _meter;
@@ -65,6 +67,21 @@ public sealed class DiscordMetrics : IDisposable
     internal void SignatureRejected(string reason) => _signatureRejections.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     internal void ObserveQueueDepth(Func<int> depth) => _queueDepth = depth;
+
+    internal void ObserveGateway(Func<IReadOnlyList<Gateway.GatewayHealth>> shards) => _shards = shards;
+
+    /// <summary>One series per shard and state (the usual enum-as-gauge shape), so "connected == 0" is a plain alert.</summary>
+    private IEnumerable<Measurement<int>> ObserveShards()
+    {
+        foreach (var shard in _shards())
+        {
+            foreach (var state in Enum.GetValues<Gateway.GatewayState>())
+            {
+                yield return new Measurement<int>(state == shard.State ? 1 : 0,
+                    new KeyValuePair<string, object?>("shard", shard.ShardId), new KeyValuePair<string, object?>("state", state.ToString().ToLowerInvariant()));
+            }
+        }
+    }
 
     public void Dispose() => _meter.Dispose();
 }

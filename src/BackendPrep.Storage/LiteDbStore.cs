@@ -28,6 +28,25 @@ public sealed class LiteDbStore : IDisposable
     public int StoredSchemaVersion => Database.UserVersion;
 
     /// <summary>
+    /// A cheap end-to-end write for health checks: one tiny upsert into its own collection, which goes through the same
+    /// WAL and file as every real write. Throws whatever LiteDB throws when the file cannot be written.
+    /// </summary>
+    public void ProbeWrite(DateTimeOffset at)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var outcome = "error";
+        try
+        {
+            Database.GetCollection("health_probe").Upsert(new BsonDocument { ["_id"] = "probe", ["at"] = at.UtcDateTime });
+            outcome = "ok";
+        }
+        finally
+        {
+            StorageMetrics.Record("LiteDbStore.ProbeWrite", started, outcome);
+        }
+    }
+
+    /// <summary>
     /// Builds LiteDB's type mappings for every document type once, up front: the shared mapper builds them lazily and
     /// two threads racing on a type's first use can see a half-built mapping ("Member UserId not found").
     /// </summary>

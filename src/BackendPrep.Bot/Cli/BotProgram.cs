@@ -32,6 +32,8 @@ public static class BotProgram
                 return content is null
                     ? ExitBadContent
                     : await GradeCommand.RunAsync(gradeArgs, content, io.Input, Console.OpenStandardOutput(), Console.Error, cancellationToken);
+            case ["health", .. var healthArgs]:
+                return await HealthCommand.RunAsync(healthArgs, io.Output, cancellationToken);
             case ["help" or "--help" or "-h"]:
                 await io.Output.WriteLineAsync(Usage);
                 return ExitOk;
@@ -74,6 +76,8 @@ public static class BotProgram
         backendprep grade <prompt-id> < answer.txt
         backendprep grade --jsonl < answers.jsonl
                                     grade answers against a prompt's rubric, print JSON
+        backendprep health [--Ops:Port=N]
+                                    GET the running bot's /healthz on its ops port; exit 0 when healthy
         backendprep srs replay < reviews.json
                                     replay FSRS-6 reviews {"reviews":[{"at":..,"rating":1-4}]} and print the states
         """;

@@ -1,4 +1,5 @@
 using BackendPrep.Bot.Interactions;
+using BackendPrep.Bot.Operations;
 using BackendPrep.Bot.Transports;
 using BackendPrep.Bot.Transports.Console;
 using BackendPrep.Content;
@@ -63,6 +64,8 @@ public static class BotHost
         services.AddSingleton<InteractionRouter>();
         services.AddSingleton<AnswerGrader>();
         services.AddHostedService<StartupCheck>();
+        // Right after the start-up check: the ops port starts before the transport and stops after it.
+        services.AddOperations(builder.Configuration);
 
         services.AddBotFeatures();
 

@@ -30,13 +30,16 @@ public sealed partial class GatewayClient
         var resuming = sessionId is not null && resumeUrl is not null;
         _abortReason = null;
         _awaitingAck = false;
-        using var connectionCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // Not linked to ct: cancelling a pending receive aborts the socket without a close frame. Shutdown instead
+        // sends the resumable close (below) and the receive ends when the server answers it.
+        using var connectionCts = new CancellationTokenSource();
         try
         {
             SetState(GatewayState.Connecting);
             var url = resuming ? resumeUrl! : await PrepareIdentifyAsync(ct);
             await using var connection = await GatewayConnection.ConnectAsync(WithQuery(url), _options.MaxMessageBytes, ct);
             _limiter.Reset();
+            using var shutdown = ct.Register(() => Abort(connection, connectionCts, "shutdown"));
             using var handshake = _time.CreateTimer(_ => Abort(connection, connectionCts, "handshake timeout"), null, _options.HandshakeTimeout, Timeout.InfiniteTimeSpan);
 
             var hello = await ReceiveFrameAsync(connection, connectionCts.Token);
@@ -85,8 +88,8 @@ public sealed partial class GatewayClient
                 await connectionCts.CancelAsync();
                 await heartbeats;
                 _abortFallback?.Dispose();
-                await connection.CloseAsync(ct.IsCancellationRequested ? (int)GatewayCloseCode.NormalClosure : ResumableCloseCode,
-                    ct.IsCancellationRequested ? "shutting down" : "reconnecting", TimeSpan.FromSeconds(2));
+                // Shutdown closes with the resumable code too (see Abort): 1000/1001 would end the session at once.
+                await connection.CloseAsync(ResumableCloseCode, "reconnecting", TimeSpan.FromSeconds(2));
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -84,7 +84,7 @@ public sealed partial class GatewayClient
         }
     }
 
-    /// <summary>Runs until cancelled (closing with 1000) or until a fatal close code (<see cref="GatewayFatalException"/>).</summary>
+    /// <summary>Runs until cancelled (closing with the resumable 4000) or until a fatal close code (<see cref="GatewayFatalException"/>).</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         // The first attempt goes at once; every later one backs off, including when no attempt ever got as far as

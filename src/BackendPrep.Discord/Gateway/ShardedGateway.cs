@@ -21,7 +21,8 @@ public sealed class ShardedGateway : IAsyncDisposable
     private ITimer? _watchdog;
     private int _wedgedRaised;
 
-    public ShardedGateway(GatewayOptions options, IGatewayUrlSource urls, TimeProvider time, ILoggerFactory logs, Channel<GatewayDispatch>? channel = null, Func<double>? random = null)
+    public ShardedGateway(GatewayOptions options, IGatewayUrlSource urls, TimeProvider time, ILoggerFactory logs, Channel<GatewayDispatch>? channel = null, Func<double>? random = null,
+        DiscordMetrics? metrics = null)
     {
         _options = options;
         _urls = urls;
@@ -35,6 +36,7 @@ public sealed class ShardedGateway : IAsyncDisposable
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = false,
         });
+        metrics?.ObserveGateway(() => Health);
     }
 
     public ChannelReader<GatewayDispatch> Dispatches => _channel.Reader;

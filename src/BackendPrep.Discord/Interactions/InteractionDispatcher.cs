@@ -211,6 +211,7 @@ public sealed class InteractionDispatcher
     internal async Task HandleOneAsync(Work item, CancellationToken ct)
     {
         var interaction = item.Interaction;
+        using var logScope = InteractionLogScope.Begin(_logger, interaction);
         var type = interaction.Type.ToString();
         var responder = NewResponder(interaction, item.ReceivedAt, item.Http);
         var due = _options.DeferAfter - _time.GetElapsedTime(item.ReceivedAt);
@@ -230,7 +231,7 @@ public sealed class InteractionDispatcher
             catch (Exception ex)
             {
                 outcome = "error";
-                _logger.LogError(ex, "Handler failed for interaction {InteractionId} ({Type} {Name})", interaction.Id, type, interaction.Data?.Name ?? interaction.Data?.CustomId);
+                _logger.LogError(ex, "Handler failed for interaction {InteractionId} ({Type} {Name})", interaction.Id, type, InteractionLogScope.CommandName(interaction));
                 try
                 {
                     await responder.SendNoticeAsync($"{ErrorText} (ref {interaction.Id})", ct);
@@ -249,6 +250,8 @@ public sealed class InteractionDispatcher
             _logger.LogWarning("Handler returned without answering interaction {InteractionId} ({Type})", interaction.Id, type);
         }
         _metrics.InteractionHandled(type, outcome);
+        _logger.LogDebug("Interaction {InteractionId} ({Type}) handled in {ElapsedMs:0} ms: {Outcome}",
+            interaction.Id, type, _time.GetElapsedTime(item.ReceivedAt).TotalMilliseconds, outcome);
     }
 
     /// <param name="Http">The open HTTP request the initial callback goes into (HTTP mode); null for the gateway.</param>

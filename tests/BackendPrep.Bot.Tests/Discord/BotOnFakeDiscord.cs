@@ -19,6 +19,15 @@ internal sealed class BotOnFakeDiscord : IAsyncDisposable
     public FakeDiscordServer Discord { get; }
     public Task<int> Run { get; private set; } = Task.FromResult(0);
 
+    public string DatabasePath => _db;
+
+    /// <summary>Stops the bot as SIGTERM would (the host's stopping path) and returns its exit code.</summary>
+    public async Task<int> StopAsync()
+    {
+        await _stop.CancelAsync();
+        return await Run.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
     public static async Task<BotOnFakeDiscord> StartAsync(params string[] extraArgs)
     {
         var discord = new FakeDiscordServer();

@@ -26,7 +26,7 @@ public sealed class ProgressFakeDiscordTests
         var options = Microsoft.Extensions.Options.Options.Create(new DiscordOptions { Token = server.Token, ApiBaseUrl = server.BaseUrl });
         var rest = new DiscordRestClient(http, options, new DiscordRateLimiter(options, TimeProvider.System, metrics), metrics, TimeProvider.System);
         var handlers = new ServiceCollection();
-        handlers.AddScoped<IInteractionHandler>(_ => new DiscordInteractionHandler(h.Router, h.Services.CreateScope().ServiceProvider, Microsoft.Extensions.Logging.Abstractions.NullLogger<DiscordInteractionHandler>.Instance));
+        handlers.AddScoped<IInteractionHandler>(_ => new DiscordInteractionHandler(h.Router, h.Services.CreateScope().ServiceProvider));
         await using var provider = handlers.BuildServiceProvider();
         var dispatches = Channel.CreateUnbounded<GatewayDispatch>();
         using var stop = new CancellationTokenSource();

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using BackendPrep.Bot.Features.Reminders;
 using BackendPrep.Bot.Tests.Drills;
 using BackendPrep.Bot.Transports;
@@ -6,6 +7,7 @@ using BackendPrep.Core.Reminders;
 using BackendPrep.Core.Replies;
 using BackendPrep.Core.Study;
 using BackendPrep.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -54,6 +56,8 @@ internal sealed class ReminderHarness : IDisposable
     private readonly string _db = Path.Combine(Path.GetTempPath(), $"bp-remind-{Guid.NewGuid():N}.db");
     private readonly StudyContent _study;
     private LiteDbStore _store;
+    private readonly ServiceProvider _meterServices = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private ReminderMetrics? _metrics;
 
     public ReminderHarness(DateTimeOffset start)
     {
@@ -77,6 +81,11 @@ internal sealed class ReminderHarness : IDisposable
 
     public TimeSpan Grace { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>A meter factory of this harness's own, so parallel tests never count into each other's instruments.</summary>
+    public IMeterFactory Meters => _meterServices.GetRequiredService<IMeterFactory>();
+
+    public ReminderMetrics Metrics => _metrics ??= new ReminderMetrics(Meters);
+
     public void Restart()
     {
         _store.Dispose();
@@ -93,6 +102,7 @@ internal sealed class ReminderHarness : IDisposable
 
     public void Dispose()
     {
+        _meterServices.Dispose();
         _store.Dispose();
         File.Delete(_db);
         _content.Dispose();
@@ -104,6 +114,6 @@ internal sealed class ReminderHarness : IDisposable
         Settings = new DrillSettingsStore(_store);
         Reviews = new ReviewStore(_store);
         Service = new ReminderService(Reminders, Settings, new ReminderMessages(_study, Reviews, Settings), Messenger, new ReminderSignal(),
-            new OptionsWrapper<RemindersOptions>(new RemindersOptions { GraceWindow = Grace }), Time, NullLogger<ReminderService>.Instance);
+            new OptionsWrapper<RemindersOptions>(new RemindersOptions { GraceWindow = Grace }), Time, NullLogger<ReminderService>.Instance, Metrics);
     }
 }

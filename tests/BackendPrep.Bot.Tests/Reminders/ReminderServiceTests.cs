@@ -11,7 +11,7 @@ public sealed class ReminderServiceTests
 {
     private static readonly Member Admin = new("9", "admin", Member.ManageGuild);
 
-    private static Invocation Command(string command, params (string Name, string Value)[] options) => new()
+    internal static Invocation Command(string command, params (string Name, string Value)[] options) => new()
     {
         Kind = InvocationKind.Command,
         Id = "1",

@@ -49,6 +49,9 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     public void Start() => Run = Client.RunAsync(_stop.Token);
 
+    /// <summary>Cancels the client's run, as host shutdown does.</summary>
+    public Task StopAsync() => _stop.CancelAsync();
+
     /// <summary>The next dispatch the client handed on (READY, RESUMED, INTERACTION_CREATE…).</summary>
     public async Task<GatewayDispatch> NextDispatchAsync() =>
         await Channel.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20));

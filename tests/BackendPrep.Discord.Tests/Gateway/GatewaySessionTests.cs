@@ -60,6 +60,22 @@ public sealed class GatewaySessionTests
     }
 
     [Fact]
+    public async Task Shutdown_sends_a_resumable_close_frame_rather_than_dropping_or_ending_the_session()
+    {
+        await using var h = await GatewayHarness.StartAsync();
+        await h.DispatchNamedAsync("READY");
+
+        await h.StopAsync();
+        await h.Run.WaitAsync(TimeSpan.FromSeconds(20));
+
+        // A close frame did arrive (cancelling the receive would have aborted the socket without one), and not 1000/1001.
+        var close = Assert.Single(h.Fake.ReceivedOp(-1));
+        Assert.Equal(4000, close.Data!.GetValue<int>());
+        Assert.Equal(GatewayState.Disconnected, h.Client.Health.State);
+        Assert.NotNull(h.Client.Health.SessionId);
+    }
+
+    [Fact]
     public async Task A_missing_ack_is_a_zombie_connection_closed_with_a_resumable_code_and_resumed()
     {
         await using var h = await GatewayHarness.StartAsync();

@@ -27,8 +27,11 @@ internal sealed class ReminderService(
     ReminderSignal signal,
     IOptions<RemindersOptions> options,
     TimeProvider time,
-    ILogger<ReminderService> log) : ScheduledLoop(time, log, signal)
+    ILogger<ReminderService> log,
+    ReminderMetrics? metrics = null) : ScheduledLoop(time, log, signal)
 {
+    private readonly ReminderMetrics _metrics = metrics ?? new ReminderMetrics();
+
     /// <summary>Look again at least this often, as a backstop against a missed wake-up or a clock jump.</summary>
     protected override TimeSpan MaxSleep { get; } = TimeSpan.FromMinutes(5);
 
@@ -68,6 +71,7 @@ internal sealed class ReminderService(
     {
         if (!await store.TryClaimAsync(config.Id, date, ct))
         {
+            _metrics.Skipped(config.Kind, "already claimed");
             return;
         }
 
@@ -77,6 +81,7 @@ internal sealed class ReminderService(
         if (reply is null)
         {
             await store.ConfirmAsync(config.Id, date, now, ct);
+            _metrics.Skipped(config.Kind, "nothing due");
             return;
         }
 
@@ -86,6 +91,7 @@ internal sealed class ReminderService(
         try
         {
             await messenger.PostAsync(destination, reply, ct);
+            _metrics.Posted(config.Kind);
             await store.ConfirmAsync(config.Id, date, now, ct);
         }
         catch (DeliveryException ex)
@@ -97,6 +103,7 @@ internal sealed class ReminderService(
     private async Task FailedAsync(ReminderConfig config, DateOnly date, DeliveryException ex, CancellationToken ct)
     {
         Log.LogWarning("Reminder {ReminderId} for {Date} not delivered: {Failure}", config.Id, date, ex.Failure);
+        _metrics.Failed(config.Kind, ex.Failure.ToString());
         switch (ex.Failure)
         {
             case DeliveryFailure.CannotMessageUser when config.UserId is { } userId:

@@ -21,7 +21,10 @@ public static class RemindersFeature
         services.AddStudyStores();
         services.AddSingleton<ReminderSignal>();
         services.AddSingleton<ReminderMessages>();
-        services.AddHostedService<ReminderService>();
+        services.AddSingleton<ReminderMetrics>();
+        services.AddSingleton<ReminderService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
+        services.AddHealthChecks().AddCheck<ReminderLoopHealthCheck>("reminders");
         services.AddScoped<ReminderCommands>();
 
         OptionSpec time = new("time", "Local time, 24-hour HH:mm (e.g. 09:00)", Required: true);

@@ -2,7 +2,6 @@ using BackendPrep.Bot.Interactions;
 using BackendPrep.Core.Replies;
 using BackendPrep.Discord.Interactions;
 using BackendPrep.Discord.Models;
-using Microsoft.Extensions.Logging;
 
 namespace BackendPrep.Bot.Transports.Discord;
 
@@ -11,19 +10,11 @@ namespace BackendPrep.Bot.Transports.Discord;
 /// deferred; ephemerality is fixed at defer time), dispatch, then answer through the responder, which knows whether
 /// this is the first response or an edit after a deferral.
 /// </summary>
-internal sealed class DiscordInteractionHandler(InteractionRouter router, IServiceProvider services, ILogger<DiscordInteractionHandler> log) : IInteractionHandler
+internal sealed class DiscordInteractionHandler(InteractionRouter router, IServiceProvider services) : IInteractionHandler
 {
     public async Task HandleAsync(Interaction interaction, InteractionResponder responder, CancellationToken cancellationToken)
     {
-        // Every log line of this interaction carries who and what, with the user id hashed: logs are not a user directory.
-        using var scope = log.BeginScope(new Dictionary<string, object?>
-        {
-            ["InteractionId"] = interaction.Id,
-            ["GuildId"] = interaction.GuildId,
-            ["UserHash"] = UserHash(interaction.InvokingUserId),
-            ["Command"] = interaction.Data?.Name ?? interaction.Data?.CustomId,
-        });
-
+        // The dispatcher's InteractionLogScope (id, guild, user hash, command) already wraps this call.
         if (DiscordInvocations.From(interaction) is not { } invocation)
         {
             if (interaction.Type != InteractionType.Ping)
@@ -59,7 +50,4 @@ internal sealed class DiscordInteractionHandler(InteractionRouter router, IServi
                 break;
         }
     }
-
-    internal static string UserHash(ulong userId) =>
-        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(userId)))[..12].ToLowerInvariant();
 }

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using BackendPrep.Bot.Transports.Http;
 using BackendPrep.Core.Storage;
+using BackendPrep.Discord;
 using BackendPrep.Discord.Gateway;
 using BackendPrep.Discord.Hosting;
 using BackendPrep.Discord.Interactions;
@@ -23,7 +24,7 @@ internal static class DiscordSetup
         services.AddDiscordClient(configuration.GetSection(DiscordOptions.SectionName));
         services.AddScoped<IInteractionHandler, DiscordInteractionHandler>();
         services.AddSingleton<IChannelMessenger, DiscordMessenger>();
-        services.AddSingleton<IHostStateStore, HostStateStore>();
+        services.AddSingleton<IHostStateStore>(sp => StorageMetrics.Metered<IHostStateStore>(ActivatorUtilities.CreateInstance<HostStateStore>(sp)));
         services.AddSingleton<CommandSync>();
         if (configuration.GetValue<DiscordMode>($"{DiscordOptions.SectionName}:{nameof(DiscordOptions.Mode)}") == DiscordMode.Http)
         {
@@ -42,9 +43,10 @@ internal static class DiscordSetup
                 DispatchQueueCapacity = discord.DispatchQueueCapacity,
             };
             return new ShardedGateway(options, sp.GetRequiredService<IGatewayUrlSource>(), sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<Channel<GatewayDispatch>>());
+                sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<Channel<GatewayDispatch>>(), metrics: sp.GetRequiredService<DiscordMetrics>());
         });
         services.AddHostedService<DiscordTransport>();
+        services.AddHealthChecks().AddCheck<GatewayHealthCheck>("gateway");
         return services;
     }
 }

@@ -18,15 +18,22 @@ internal sealed class DiscordTransport(
     ExitCode exit,
     ILogger<DiscordTransport> log) : BackgroundService
 {
+    /// <summary>Fires when the shutdown budget (HostOptions.ShutdownTimeout) runs out: in-flight handlers are then abandoned.</summary>
+    private readonly CancellationTokenSource _abandon = new();
+
+    /// <summary>
+    /// Shutdown: the stopping token closes the gateway (resumable close code), which completes the dispatch channel,
+    /// so nothing new arrives; what was already received is still handled, on <see cref="_abandon"/>, until the budget ends.
+    /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var dispatching = Task.CompletedTask;
         try
         {
             await commands.RegisterAsync(stoppingToken);
             gateway.Wedged += (_, reason) => Fail($"the Discord gateway is wedged ({reason}); exiting so a supervisor restarts the bot");
-            var dispatching = dispatcher.RunAsync(gateway.Dispatches, stoppingToken);
+            dispatching = dispatcher.RunAsync(gateway.Dispatches, _abandon.Token);
             await gateway.RunAsync(stoppingToken);
-            await dispatching;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -40,6 +47,22 @@ internal sealed class DiscordTransport(
             log.LogCritical(ex, "The Discord transport failed");
             Fail("the Discord transport failed: " + ex.Message);
         }
+        finally
+        {
+            await dispatching;
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await using var budget = cancellationToken.Register(_abandon.Cancel);
+        await base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _abandon.Dispose();
+        base.Dispose();
     }
 
     private void Fail(string message)

@@ -21,6 +21,10 @@ internal sealed class HttpInteractionsListener(HttpInteractionEndpoint endpoint,
     private const long MaxBodyBytes = 1 << 20;
 
     private WebApplication? _app;
+    private volatile bool _listening;
+
+    /// <summary>Bound and serving: from a successful start until stop begins (the health check's view in HTTP mode).</summary>
+    public bool IsListening => _listening;
 
     public async Task StartAsync(CancellationToken stopping)
     {
@@ -38,10 +42,12 @@ internal sealed class HttpInteractionsListener(HttpInteractionEndpoint endpoint,
         _app = app;
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         address.Set(new Uri(new Uri(bound), o.Path));
+        _listening = true;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        _listening = false;
         if (_app is not null)
             await _app.StopAsync(cancellationToken);
     }

@@ -14,6 +14,7 @@ internal static class HttpSetup
         services.TryAddSingleton<HttpListenAddress>();
         services.AddSingleton<HttpInteractionsListener>();
         services.AddHostedService<HttpTransport>();
+        services.AddHealthChecks().AddCheck<HttpListenerHealthCheck>("interactions-endpoint");
         return services;
     }
 }

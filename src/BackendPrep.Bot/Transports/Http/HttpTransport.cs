@@ -19,11 +19,14 @@ internal sealed class HttpTransport(
     ExitCode exit,
     ILogger<HttpTransport> log) : BackgroundService
 {
+    /// <summary>Fires when the shutdown budget runs out; until then in-flight handlers keep running after stop begins.</summary>
+    private readonly CancellationTokenSource _abandon = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await listener.StartAsync(stoppingToken);
+            await listener.StartAsync(_abandon.Token);
             log.LogInformation("Interactions endpoint listening on {Url}", await address.Bound);
             await commands.RegisterAsync(stoppingToken);
             await Task.Delay(Timeout.Infinite, stoppingToken);
@@ -41,8 +44,15 @@ internal sealed class HttpTransport(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        await using var budget = cancellationToken.Register(_abandon.Cancel);
         await base.StopAsync(cancellationToken);
         await listener.StopAsync(cancellationToken);
         await dispatcher.DrainAsync().WaitAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _abandon.Dispose();
+        base.Dispose();
     }
 }

@@ -32,7 +32,10 @@ internal sealed class BotOverHttp : IAsyncDisposable
     public Uri Url { get; private set; } = null!;
     public Task<int> Run { get; private set; } = Task.FromResult(0);
 
-    public static async Task<BotOverHttp> StartAsync(params string[] extraArgs)
+    public static Task<BotOverHttp> StartAsync(params string[] extraArgs) => StartAsync(null, extraArgs);
+
+    /// <summary>With <paramref name="configure"/> applied after the test's own registrations.</summary>
+    public static async Task<BotOverHttp> StartAsync(Action<IServiceCollection>? configure, params string[] extraArgs)
     {
         var discord = new FakeDiscordServer();
         await discord.StartAsync();
@@ -52,6 +55,7 @@ internal sealed class BotOverHttp : IAsyncDisposable
             var real = services.Last(d => d.ServiceType == typeof(IInteractionHandler)).ImplementationType!;
             services.AddScoped(real);
             services.AddScoped<IInteractionHandler>(sp => new GatedHandler((IInteractionHandler)sp.GetRequiredService(real), sp.GetRequiredService<HandlerGate>()));
+            configure?.Invoke(services);
         }, bot._stop.Token);
         bot.Url = await bot._address.Bound.WaitAsync(TimeSpan.FromSeconds(20));
         await discord.WaitForRequestAsync(r => r.Route == FakeRoutes.PutGlobalCommands, TimeSpan.FromSeconds(20));

@@ -1,0 +1,157 @@
+using System.Net;
+using System.Text.Json;
+using BackendPrep.Bot.Cli;
+using BackendPrep.Bot.Hosting;
+using BackendPrep.Bot.Tests.Discord;
+using BackendPrep.Bot.Tests.Discord.Http;
+using BackendPrep.Bot.Transports.Console;
+using BackendPrep.FakeDiscord;
+using BackendPrep.Storage;
+using BackendPrep.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace BackendPrep.Bot.Tests.Operations;
+
+public sealed class OpsEndpointTests
+{
+    private static readonly FakeUser Dana = FakeUser.Member(200000000000000021, "dana");
+
+    [Fact]
+    public async Task Metrics_scrape_shows_our_instruments_after_a_few_interactions()
+    {
+        using var ops = new OpsPort();
+        var discord = new FakeDiscordServer();
+        await discord.StartAsync();
+        await using var bot = await BotOnFakeDiscord.StartOnAsync(discord, ops.Register, OpsPort.Args);
+
+        await bot.InteractAsync(FakeInteractions.SlashCommand(Dana, "plan"));
+        await bot.InteractAsync(FakeInteractions.SlashCommand(Dana, "topic", """[{"type":3,"name":"name","value":"caching"}]"""));
+        var (status, body) = await ops.GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        // Prometheus names: dots become underscores, units and _total are appended by the exporter.
+        string[] expected =
+        [
+            "backendprep_interactions", "backendprep_interaction_duration", "discord_rest_requests", "discord_interactions_handled",
+            "discord_interactions_queue_depth", "discord_gateway_state", "discord_gateway_identifies", "backendprep_storage_operation_duration",
+        ];
+        foreach (var name in expected)
+        {
+            Assert.Contains("\n" + name, body, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("""name="plan""", body, StringComparison.Ordinal);
+        Assert.Contains("""state="connected""", body, StringComparison.Ordinal);
+        Assert.Contains("""operation="TopicProgressStore.LearnedAsync""", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Healthz_is_200_when_ready_and_503_naming_the_gateway_once_it_is_down()
+    {
+        using var ops = new OpsPort();
+        var discord = new FakeDiscordServer();
+        await discord.StartAsync();
+        await using var bot = await BotOnFakeDiscord.StartOnAsync(discord, ops.Register, OpsPort.Args);
+        // An answered interaction proves READY was processed: it travels the same ordered dispatch stream.
+        await bot.InteractAsync(FakeInteractions.SlashCommand(Dana, "plan"));
+
+        var (upStatus, upBody) = await ops.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, upStatus);
+        var up = JsonDocument.Parse(upBody).RootElement;
+        Assert.Equal("healthy", up.GetProperty("status").GetString());
+        Assert.Equal("healthy", up.GetProperty("checks").GetProperty("gateway").GetProperty("status").GetString());
+        Assert.Equal("healthy", up.GetProperty("checks").GetProperty("storage").GetProperty("status").GetString());
+        Assert.Equal("healthy", up.GetProperty("checks").GetProperty("reminders").GetProperty("status").GetString());
+
+        // The session is invalidated and every new identify is refused: the bot stays without READY.
+        discord.Gateway.CloseOnIdentify = 4000;
+        await discord.Gateway.InvalidateSessionAsync(resumable: false);
+        var (downStatus, downBody) = await ops.WaitForHealthAsync(HttpStatusCode.ServiceUnavailable);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, downStatus);
+        var gateway = JsonDocument.Parse(downBody).RootElement.GetProperty("checks").GetProperty("gateway");
+        Assert.Equal("unhealthy", gateway.GetProperty("status").GetString());
+        Assert.StartsWith("shard 0 is ", gateway.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_health_verb_exits_0_against_a_ready_bot_and_1_once_the_gateway_is_down()
+    {
+        using var ops = new OpsPort();
+        var discord = new FakeDiscordServer();
+        await discord.StartAsync();
+        await using var bot = await BotOnFakeDiscord.StartOnAsync(discord, ops.Register, OpsPort.Args);
+        await bot.InteractAsync(FakeInteractions.SlashCommand(Dana, "plan"));
+        var port = $"--Ops:Port={(await ops.Address.Bound).Port}";
+        using var output = new StringWriter();
+        var io = new ConsoleIO(TextReader.Null, output, Interactive: false);
+
+        Assert.Equal(0, await BotProgram.RunAsync(["health", port], io, CancellationToken.None));
+
+        discord.Gateway.CloseOnIdentify = 4000;
+        await discord.Gateway.InvalidateSessionAsync(resumable: false);
+        await ops.WaitForHealthAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(1, await BotProgram.RunAsync(["health", port], io, CancellationToken.None));
+        Assert.Contains("503", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, await BotProgram.RunAsync(["health"], io, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Healthz_is_503_naming_storage_when_the_database_cannot_be_written()
+    {
+        using var ops = new OpsPort();
+        var db = Path.Combine(Path.GetTempPath(), $"bp-ops-{Guid.NewGuid():N}.db");
+        var store = new LiteDbStore(db);
+        var discord = new FakeDiscordServer();
+        await discord.StartAsync();
+        await using var bot = await BotOnFakeDiscord.StartOnAsync(discord, services =>
+        {
+            ops.Register(services);
+            services.AddSingleton(store);
+        }, OpsPort.Args);
+        await bot.InteractAsync(FakeInteractions.SlashCommand(Dana, "plan"));
+        Assert.Equal(HttpStatusCode.OK, (await ops.GetAsync("/healthz")).Status);
+
+        // Closing the file under the running bot is the fault: every later write fails as on a lost volume.
+        store.Dispose();
+        var (status, body) = await ops.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        var storage = JsonDocument.Parse(body).RootElement.GetProperty("checks").GetProperty("storage");
+        Assert.Equal("unhealthy", storage.GetProperty("status").GetString());
+        Assert.StartsWith("storage is not writable", storage.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        File.Delete(db);
+    }
+
+    [Fact]
+    public async Task In_http_mode_health_reads_the_interactions_endpoint_instead_of_the_gateway()
+    {
+        using var ops = new OpsPort();
+        await using var bot = await BotOverHttp.StartAsync(ops.Register, OpsPort.Args);
+
+        var (status, body) = await ops.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var checks = JsonDocument.Parse(body).RootElement.GetProperty("checks");
+        Assert.Equal("healthy", checks.GetProperty("interactions-endpoint").GetProperty("status").GetString());
+        Assert.False(checks.TryGetProperty("gateway", out _));
+    }
+
+    [Theory]
+    [InlineData("--Ops:Port=70000", "Ops:Port")]
+    [InlineData("--Ops:Address=localhost-ish", "Ops:Address")]
+    public async Task A_bad_ops_setting_fails_the_start_naming_the_key(string arg, string key)
+    {
+        var db = Path.Combine(Path.GetTempPath(), $"bp-ops-{Guid.NewGuid():N}.db");
+        var builder = BotHost.CreateBuilder(["--Ops:Port=0", arg, $"--Storage:Path={db}", $"--Content:Path={RepoPaths.Content}", "--Bot:Console=true"],
+            new ConsoleIO(TextReader.Null, TextWriter.Null, Interactive: false));
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(error.Failures, f => f.Contains(key, StringComparison.Ordinal));
+        File.Delete(db);
+    }
+}
