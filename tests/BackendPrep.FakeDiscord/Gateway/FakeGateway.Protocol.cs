@@ -86,7 +86,7 @@ public sealed partial class FakeGateway
     {
         switch (op)
         {
-            case 1 when AckHeartbeats:
+            case 1 when AckHeartbeats && !connection.Zombie:
                 await connection.SendAsync("""{"op":11}""");
                 break;
             case 2:
@@ -116,6 +116,7 @@ public sealed partial class FakeGateway
         lock (_lock)
         {
             _sessions[session.Id] = session;
+            _latestSession = session;
         }
 
         connection.Session = session;
