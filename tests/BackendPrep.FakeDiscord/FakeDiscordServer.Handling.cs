@@ -138,7 +138,8 @@ public sealed partial class FakeDiscordServer
             Apply(script, responseHeaders);
             OverrideBucket(match, script);
         }
-        return DefaultAnswer(match, request);
+        var answer = DefaultAnswer(match, request);
+        return script?.StatusAfterEffect is { } lost ? (lost, FakeResponse.ServerError(lost).Json) : answer;
     }
 
     private static void Apply(FakeResponse response, Dictionary<string, string> headers)
