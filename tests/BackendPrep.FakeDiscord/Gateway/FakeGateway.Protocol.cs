@@ -174,7 +174,14 @@ public sealed partial class FakeGateway
 
         if (connection is not null && connection.Socket.State == WebSocketState.Open)
         {
-            await connection.SendAsync(Frame(seq, name, json));
+            try
+            {
+                await connection.SendAsync(Frame(seq, name, json));
+            }
+            catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
+            {
+                // The socket died under the send: the event stays in the session, so a RESUME replays it.
+            }
         }
 
         return seq;
