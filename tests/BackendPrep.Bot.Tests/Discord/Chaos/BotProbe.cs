@@ -33,7 +33,7 @@ internal sealed class BotProbe : IHostedService, ILoggerProvider
 
     public GatewayHealth Gateway => Services.GetRequiredService<ShardedGateway>().Health.Single();
 
-    private IServiceProvider Services => _services ?? throw new InvalidOperationException("the bot has not started");
+    public IServiceProvider Services => _services ?? throw new InvalidOperationException("the bot has not started");
 
     /// <summary>Registered last, so the fake clock, the recording channel and the log capture win.</summary>
     public void Configure(IServiceCollection services)

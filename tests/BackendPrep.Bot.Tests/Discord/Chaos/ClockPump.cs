@@ -16,6 +16,9 @@ internal sealed class ClockPump(FakeTimeProvider time, Func<long> progress)
 
     public TimeSpan Step { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>Optional: while true the clock never moves (e.g. while the bot still holds unanswered work).</summary>
+    public Func<bool>? Busy { get; init; }
+
     /// <summary>Fake time advanced so far.</summary>
     public TimeSpan Advanced { get; private set; }
 
@@ -40,7 +43,7 @@ internal sealed class ClockPump(FakeTimeProvider time, Func<long> progress)
                 continue;
             }
 
-            if (++quiet >= 2)
+            if (++quiet >= 2 && Busy?.Invoke() != true)
             {
                 time.Advance(Step);
                 Advanced += Step;
