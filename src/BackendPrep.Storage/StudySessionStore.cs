@@ -18,7 +18,11 @@ internal sealed class StudySessionDocument
     public bool FiredLate { get; set; }
     public string? SelfAssessment { get; set; }
 
-    /// <summary>Set only while running: a unique index on it allows one running session per user.</summary>
+    /// <summary>
+    /// The user id while running: a unique index on it allows one running session per user. Once ended it is the
+    /// session's own id with a "~" (never a user id), because LiteDB's unique index counts null as a value: with null,
+    /// the second session anyone ended collided with the first.
+    /// </summary>
     public string? RunningUserId { get; set; }
 }
 
@@ -64,7 +68,7 @@ public sealed class StudySessionStore : IStudySessionStore
 
         running.State = SessionState.Stopped;
         running.EndedAtUtc = at.UtcDateTime;
-        running.RunningUserId = null;
+        running.RunningUserId = Ended(running.Id);
         return Task.FromResult(Collection.Update(running) ? FromDocument(running) : null);
     }
 
@@ -99,7 +103,7 @@ public sealed class StudySessionStore : IStudySessionStore
                 EndedAtUtc = at.UtcDateTime,
                 FiredLate = late,
                 SelfAssessment = d.SelfAssessment,
-                RunningUserId = null,
+                RunningUserId = "~" + d.Id,
             },
             d => d.Id == sessionId && d.State == SessionState.Running);
         return Task.FromResult(updated == 1);
@@ -138,8 +142,10 @@ public sealed class StudySessionStore : IStudySessionStore
         EndedAtUtc = s.EndedAt?.UtcDateTime,
         FiredLate = s.FiredLate,
         SelfAssessment = s.SelfAssessment,
-        RunningUserId = s.State == SessionState.Running ? s.UserId : null,
+        RunningUserId = s.State == SessionState.Running ? s.UserId : Ended(s.Id),
     };
+
+    private static string Ended(string sessionId) => "~" + sessionId;
 
     private static StudySession FromDocument(StudySessionDocument d) =>
         new(d.Id, d.UserId, d.PatternId, Utc(d.StartedAtUtc), Utc(d.DueAtUtc), d.GuildId, d.ChannelId)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -115,7 +114,7 @@ public sealed partial class FakeDiscordServer
         if (_scripts.TryGetValue(match.Name, out var queue))
             queue.TryDequeue(out script);
         if (script is { Delay: var delay } && delay > TimeSpan.Zero)
-            await Task.Delay(delay);
+            await Task.Delay(delay, Clock);
         if (script?.Status is { } scriptedStatus)
         {
             if (scriptedStatus == 429 && script.Headers.GetValueOrDefault("X-RateLimit-Scope") != "global")
@@ -139,7 +138,8 @@ public sealed partial class FakeDiscordServer
             Apply(script, responseHeaders);
             OverrideBucket(match, script);
         }
-        return DefaultAnswer(match, request);
+        var answer = DefaultAnswer(match, request);
+        return script?.StatusAfterEffect is { } lost ? (lost, FakeResponse.ServerError(lost).Json) : answer;
     }
 
     private static void Apply(FakeResponse response, Dictionary<string, string> headers)
@@ -153,10 +153,10 @@ public sealed partial class FakeDiscordServer
         lock (_lock)
         {
             var now = Now;
-            while (_globalWindow.Count > 0 && now - _globalWindow.Peek() >= Stopwatch.Frequency)
+            while (_globalWindow.Count > 0 && now - _globalWindow.Peek() >= Frequency)
                 _globalWindow.Dequeue();
             if (_globalWindow.Count >= GlobalLimitPerSecond)
-                return Math.Max(0.001, 1.0 - (now - _globalWindow.Peek()) / (double)Stopwatch.Frequency);
+                return Math.Max(0.001, 1.0 - (now - _globalWindow.Peek()) / (double)Frequency);
             _globalWindow.Enqueue(now);
             return null;
         }
@@ -173,7 +173,7 @@ public sealed partial class FakeDiscordServer
         if (!_buckets.TryGetValue(key, out var bucket) || now >= bucket.ResetAt)
         {
             var (limit, window, _) = LimitFor(match.Name);
-            _buckets[key] = bucket = new FakeBucket { Remaining = limit, ResetAt = now + (long)(window * Stopwatch.Frequency) };
+            _buckets[key] = bucket = new FakeBucket { Remaining = limit, ResetAt = now + (long)(window * Frequency) };
         }
         return bucket;
     }
@@ -186,7 +186,7 @@ public sealed partial class FakeDiscordServer
             var now = Now;
             var bucket = BucketFor(match, now);
             if (bucket.Remaining <= 0)
-                return Math.Max(0.001, (bucket.ResetAt - now) / (double)Stopwatch.Frequency);
+                return Math.Max(0.001, (bucket.ResetAt - now) / (double)Frequency);
             bucket.Remaining--;
             return null;
         }
@@ -201,10 +201,10 @@ public sealed partial class FakeDiscordServer
             if (exhaustedFor is { } wait)
             {
                 bucket.Remaining = 0;
-                bucket.ResetAt = Math.Max(bucket.ResetAt, now + (long)(wait * Stopwatch.Frequency));
+                bucket.ResetAt = Math.Max(bucket.ResetAt, now + (long)(wait * Frequency));
             }
             var (limit, _, hash) = LimitFor(match.Name);
-            var resetAfter = Math.Max(0, (bucket.ResetAt - now) / (double)Stopwatch.Frequency);
+            var resetAfter = Math.Max(0, (bucket.ResetAt - now) / (double)Frequency);
             headers["X-RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
             headers["X-RateLimit-Remaining"] = bucket.Remaining.ToString(CultureInfo.InvariantCulture);
             headers["X-RateLimit-Reset-After"] = resetAfter.ToString("0.000", CultureInfo.InvariantCulture);
@@ -225,7 +225,7 @@ public sealed partial class FakeDiscordServer
             var (limit, window, _) = LimitFor(match.Name);
             var hash = script.Headers.GetValueOrDefault("X-RateLimit-Bucket") ?? LimitFor(match.Name).Bucket;
             _routeLimits[match.Name] = (limit, window, hash);
-            _buckets[hash + "|" + match.Major] = new FakeBucket { Remaining = 0, ResetAt = now + (long)(wait * Stopwatch.Frequency) };
+            _buckets[hash + "|" + match.Major] = new FakeBucket { Remaining = 0, ResetAt = now + (long)(wait * Frequency) };
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using BackendPrep.FakeDiscord.Gateway;
 using Microsoft.AspNetCore.Builder;
@@ -139,7 +138,18 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         wake.ForEach(w => w.TrySetResult(request));
     }
 
-    private static long Now => Stopwatch.GetTimestamp();
+    /// <summary>
+    /// The clock of rate-limit windows and scripted delays. A test that runs the bot on a fake clock gives the fake
+    /// Discord the same one, so a Retry-After the bot waits out on its clock has also passed here.
+    /// </summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Scripted answers not yet consumed for <paramref name="route"/>.</summary>
+    public int PendingScripts(string route) => _scripts.TryGetValue(route, out var queue) ? queue.Count : 0;
+
+    private long Now => Clock.GetTimestamp();
+
+    private long Frequency => Clock.TimestampFrequency;
 
     public async ValueTask DisposeAsync()
     {

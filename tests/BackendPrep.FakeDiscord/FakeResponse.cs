@@ -52,6 +52,12 @@ public sealed record FakeResponse
 
     public static FakeResponse Slow(TimeSpan delay) => new() { Delay = delay };
 
+    /// <summary>The request takes effect, but the client is told <paramref name="status"/>: an answer lost on the way back.</summary>
+    public static FakeResponse LostAnswer(int status = 502) => new() { StatusAfterEffect = status };
+
+    /// <summary>Set by <see cref="LostAnswer"/>: answer normally, then report this status instead.</summary>
+    public int? StatusAfterEffect { get; init; }
+
     /// <summary>A normal answer that reports the bucket empty for <paramref name="resetAfter"/> seconds.</summary>
     public static FakeResponse Exhausted(double resetAfter, int limit = 1, string bucket = "exhausted") => new()
     {

@@ -11,8 +11,9 @@ public sealed record RecordedPart(string Name, string? FileName, string? Content
 }
 
 /// <summary>
-/// A request as the fake received it. <see cref="ArrivedAt"/> is a <see cref="Stopwatch.GetTimestamp"/> value (the
-/// same monotonic clock as <c>TimeProvider.System</c>), so tests can compare it with client-side timestamps.
+/// A request as the fake received it. <see cref="ArrivedAt"/> is a timestamp of <see cref="FakeDiscordServer.Clock"/>:
+/// by default <see cref="Stopwatch.GetTimestamp"/> (the same monotonic clock as <c>TimeProvider.System</c>), so tests
+/// can compare it with client-side timestamps; <see cref="SecondsAfter"/> assumes that default clock.
 /// </summary>
 public sealed record RecordedRequest(
     string Method,

@@ -10,6 +10,9 @@ public static class TimeZoneNames
 
     public static IReadOnlyList<string> All => Names.Value;
 
+    /// <summary>Longer than any zone name by far: typed text beyond it gets no edit-distance suggestions.</summary>
+    private const int MaxTypedLength = 64;
+
     /// <summary>The zone id as the runtime knows it, or null when it is not a zone.</summary>
     public static string? Resolve(string text)
     {
@@ -55,6 +58,13 @@ public static class TimeZoneNames
 
     public static string Unknown(string typed)
     {
+        var shown = QuotedText.Inert(typed, 40);
+        if (typed.Length > MaxTypedLength)
+        {
+            // No zone name is this long; comparing it with every zone would cost seconds of CPU per request.
+            return $"\"{shown}\" is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York.";
+        }
+
         // Nearest names by edit distance, so a typo ("Europe/Berlinn") finds its zone and not its neighbours.
         var text = typed.Trim().Replace(' ', '_').ToLowerInvariant();
         var suggestions = All
@@ -71,7 +81,7 @@ public static class TimeZoneNames
         }
 
         return suggestions.Count == 0
-            ? $"\"{typed}\" is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York."
-            : $"\"{typed}\" is not a time zone I know. Did you mean: {string.Join(", ", suggestions.Select(s => $"`{s}`"))}?";
+            ? $"\"{shown}\" is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York."
+            : $"\"{shown}\" is not a time zone I know. Did you mean: {string.Join(", ", suggestions.Select(s => $"`{s}`"))}?";
     }
 }

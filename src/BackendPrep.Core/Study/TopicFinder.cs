@@ -87,7 +87,13 @@ public sealed class TopicFinder
             return 60;
         }
 
-        // Typos: allow one edit per four characters typed, against each word of the name.
+        // Typos: allow one edit per four characters typed, against each word of the name. Past 64 characters no word
+        // is within reach (the length difference alone exceeds the allowance), and the distance costs O(n·m).
+        if (query.Length > 64)
+        {
+            return 0;
+        }
+
         var allowed = Math.Max(1, query.Length / 4);
         // Against the whole word (a dropped letter) and its prefix of the typed length (a word still being typed).
         var best = words.Min(w => Math.Min(EditDistance.Between(query, w), EditDistance.Between(query, w.Length > query.Length ? w[..query.Length] : w)));

@@ -188,13 +188,20 @@ public sealed partial class GatewayClient
 
         if (frame.EventName == "READY")
         {
-            var ready = JsonSerializer.Deserialize(frame.Data.Span, GatewayJsonContext.Default.ReadyData)!;
-            lock (_lock)
+            if (ReadReady(frame.Data.Span) is { SessionId.Length: > 0, ResumeGatewayUrl.Length: > 0 } ready)
             {
-                (_sessionId, _resumeUrl, _applicationId, _botUserId) = (ready.SessionId, ready.ResumeGatewayUrl, ready.Application?.Id, ready.User?.Id);
-            }
+                lock (_lock)
+                {
+                    (_sessionId, _resumeUrl, _applicationId, _botUserId) = (ready.SessionId, ready.ResumeGatewayUrl, ready.Application?.Id, ready.User?.Id);
+                }
 
-            Connected(handshake, "ready");
+                Connected(handshake, "ready");
+            }
+            else
+            {
+                // A READY we cannot use must neither kill the client nor wipe the session we have.
+                _log.LogWarning("Shard {Shard}: ignored a READY without a session id and resume URL", ShardId);
+            }
         }
         else if (frame.EventName == "RESUMED")
         {
@@ -208,6 +215,18 @@ public sealed partial class GatewayClient
             Interlocked.Increment(ref _dropped);
             GatewayMetrics.DroppedDispatches.Add(1, new KeyValuePair<string, object?>("event", dispatch.EventName));
             _log.LogWarning("Shard {Shard}: dispatch queue full; dropped {Event}", ShardId, dispatch.EventName);
+        }
+    }
+
+    private static ReadyData? ReadReady(ReadOnlySpan<byte> data)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(data, GatewayJsonContext.Default.ReadyData);
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

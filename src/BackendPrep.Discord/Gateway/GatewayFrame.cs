@@ -29,11 +29,22 @@ internal readonly record struct GatewayFrame(int Op, long? Sequence, string? Eve
                 reader.Read();
                 if (property.SequenceEqual("op"u8) && reader.TokenType == JsonTokenType.Number)
                 {
-                    op = reader.GetInt32();
+                    // 1.5 or 1e400 is a number but no opcode: the frame is garbage, not a reason to fail the client.
+                    if (!reader.TryGetInt32(out var o))
+                    {
+                        return false;
+                    }
+
+                    op = o;
                 }
                 else if (property.SequenceEqual("s"u8) && reader.TokenType == JsonTokenType.Number)
                 {
-                    seq = reader.GetInt64();
+                    if (!reader.TryGetInt64(out var s))
+                    {
+                        return false;
+                    }
+
+                    seq = s;
                 }
                 else if (property.SequenceEqual("t"u8) && reader.TokenType == JsonTokenType.String)
                 {

@@ -24,6 +24,12 @@ public sealed class InteractionDispatcher
     internal const string ErrorText = "Something went wrong while handling that. Please try again in a moment.";
     internal const string BusyText = "I'm busy right now. Please try again in a few seconds.";
 
+    /// <summary>
+    /// Discord's interaction tokens are a few hundred characters; one far longer cannot be real and would only make
+    /// every callback URL too long (414) on the way to an error log.
+    /// </summary>
+    private const int MaxTokenLength = 1_000;
+
     private readonly DiscordRestClient _rest;
     private readonly IServiceScopeFactory _scopes;
     private readonly DiscordOptions _options;
@@ -140,9 +146,9 @@ public sealed class InteractionDispatcher
         try
         {
             var interaction = DiscordJson.ParseInteraction(dispatch.Data.Span);
-            if (interaction.Id != 0 && interaction.Token.Length > 0)
+            if (interaction.Id != 0 && interaction.Token.Length is > 0 and <= MaxTokenLength)
                 return interaction;
-            _logger.LogWarning("INTERACTION_CREATE without id or token (seq {Sequence})", dispatch.Sequence);
+            _logger.LogWarning("INTERACTION_CREATE without id or a usable token (seq {Sequence})", dispatch.Sequence);
         }
         catch (Exception ex)
         {
@@ -216,12 +222,14 @@ public sealed class InteractionDispatcher
         var responder = NewResponder(interaction, item.ReceivedAt, item.Http);
         var due = _options.DeferAfter - _time.GetElapsedTime(item.ReceivedAt);
         var outcome = "ok";
-        using (var timer = _time.CreateTimer(_ => responder.StartAutoDefer(ct), null, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan))
+        ITimer? timer = null;
+        await using (var scope = _scopes.CreateAsyncScope())
         {
             try
             {
-                await using var scope = _scopes.CreateAsyncScope();
                 var handler = scope.ServiceProvider.GetRequiredService<IInteractionHandler>();
+                handler.Prepare(interaction, responder);
+                timer = _time.CreateTimer(_ => responder.StartAutoDefer(ct), null, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
                 await handler.HandleAsync(interaction, responder, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -240,6 +248,10 @@ public sealed class InteractionDispatcher
                 {
                     _logger.LogWarning("Error reply for interaction {InteractionId} failed: {Error}", interaction.Id, replyError.Message);
                 }
+            }
+            finally
+            {
+                timer?.Dispose();
             }
         }
         await responder.SealAsync();

@@ -45,7 +45,11 @@ public sealed partial class DiscordRestClient : IGatewayUrlSource
     {
         PayloadValidator.Validate(callback);
         var route = new RouteInfo(HttpMethod.Post, "/interactions/{interaction_id}/{interaction_token}/callback",
-            $"/interactions/{Id(interactionId)}/{Escape(interactionToken)}/callback", Id(interactionId), IsInteraction: true);
+            $"/interactions/{Id(interactionId)}/{Escape(interactionToken)}/callback", Id(interactionId), IsInteraction: true)
+        {
+            // A lost answer to a callback is retried: if the first one went through, Discord says so with 40060.
+            RepeatRefusedWith = DiscordErrorCodes.InteractionAlreadyAcknowledged,
+        };
         var json = RequestBodies.Callback(callback);
         await SendAsync(route, () => RequestBodies.Content(json, callback.Message?.Files), cancellationToken);
     }

@@ -14,7 +14,8 @@ namespace BackendPrep.Discord.Rest;
 /// <summary>
 /// Discord REST over one <see cref="HttpClient"/> (a typed client from IHttpClientFactory). Every call goes through
 /// the <see cref="DiscordRateLimiter"/>, has one overall deadline, and retries 429s (any method: Discord did not
-/// process them) and 5xx/network failures (idempotent methods only) within a retry budget.
+/// process them) and 5xx/network failures (idempotent methods, and calls Discord refuses to repeat with a known code,
+/// <see cref="RouteInfo.RepeatRefusedWith"/>) within a retry budget.
 /// </summary>
 public sealed partial class DiscordRestClient
 {
@@ -107,6 +108,12 @@ public sealed partial class DiscordRestClient
                     _limiter.Complete(lease, status, response.Headers);
                     if (response.IsSuccessStatusCode)
                         return body;
+                    if (attempt > 0 && route.RepeatRefusedWith is { } refusal && ParseError(body)?.Code == refusal)
+                    {
+                        // The attempt whose answer we lost had taken effect; this repeat was refused as a repeat.
+                        _logger.LogInformation("{Route}: the earlier attempt had succeeded (repeat refused with {Code})", route.Name, refusal);
+                        return [];
+                    }
                     if (status >= 500 && route.IsIdempotent && attempt < _options.MaxRetries)
                     {
                         attempt++;

@@ -13,7 +13,14 @@ public sealed record RouteInfo(HttpMethod Method, string Template, string Path, 
     /// <summary>For logs and metrics: never contains ids or tokens.</summary>
     public string Name => TemplateKey;
 
-    internal bool IsIdempotent => Method == HttpMethod.Get || Method == HttpMethod.Put || Method == HttpMethod.Patch || Method == HttpMethod.Delete;
+    /// <summary>
+    /// A JSON error code with which Discord refuses a repeat of this (non-idempotent) call once the first one took
+    /// effect. It makes retrying after a 5xx or a network error safe: a repeat either acts once or is refused with it.
+    /// </summary>
+    public int? RepeatRefusedWith { get; init; }
+
+    internal bool IsIdempotent => Method == HttpMethod.Get || Method == HttpMethod.Put || Method == HttpMethod.Patch || Method == HttpMethod.Delete
+        || RepeatRefusedWith is not null;
 
     public override string ToString() => Name;
 }

@@ -1,5 +1,5 @@
 using System.Text;
-using BackendPrep.Bot.Features.Prompts;
+using BackendPrep.Core.Text;
 
 namespace BackendPrep.Bot.Tests.Prompts;
 

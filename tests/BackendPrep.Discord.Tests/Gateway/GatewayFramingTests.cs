@@ -36,6 +36,24 @@ public sealed class GatewayFramingTests
     }
 
     [Fact]
+    public async Task A_garbled_ready_or_sequence_is_skipped_and_keeps_the_session()
+    {
+        await using var h = await GatewayHarness.StartAsync();
+        await h.DispatchNamedAsync("READY");
+        var session = h.Client.Health.SessionId;
+
+        await h.Fake.SendRawAsync("""{"op":0,"t":"READY","d":{}}""");
+        await h.Fake.SendRawAsync("""{"op":0,"t":"READY","d":"not an object"}""");
+        await h.Fake.SendRawAsync("""{"op":0,"t":"READY"}""");
+        await h.Fake.SendRawAsync("""{"op":0,"t":"INTERACTION_CREATE","s":1e400,"d":{}}""");
+        await h.Fake.DispatchAsync("AFTER", "{}");
+
+        await h.DispatchNamedAsync("AFTER");
+        Assert.Equal(1, h.Fake.Connections);
+        Assert.Equal(session, h.Client.Health.SessionId);
+    }
+
+    [Fact]
     public async Task A_full_dispatch_queue_drops_events_but_never_blocks_heartbeats()
     {
         await using var h = await GatewayHarness.StartAsync(capacity: 2);
@@ -73,6 +91,10 @@ public sealed class GatewayFramingTests
     [InlineData("""{"d":1}""")]
     [InlineData("""{"op":"x"}""")]
     [InlineData("""{"op":1,"d":""")]
+    [InlineData("""{"op":1.5}""")]
+    [InlineData("""{"op":99999999999}""")]
+    [InlineData("""{"op":0,"t":"INTERACTION_CREATE","s":1e400,"d":{}}""")]
+    [InlineData("""{"op":0,"s":-0.5,"d":{}}""")]
     public void Malformed_frames_are_rejected(string json)
     {
         Assert.False(GatewayFrame.TryParse(Encoding.UTF8.GetBytes(json), out _));

@@ -19,12 +19,13 @@ internal sealed class DispatcherHarness : IAsyncDisposable
     private readonly Task _run;
     private long _sequence;
 
-    public DispatcherHarness(DiscordRestClient rest, DiscordMetrics metrics, Func<Interaction, InteractionResponder, CancellationToken, Task> handle, Action<DiscordOptions>? configure = null)
+    public DispatcherHarness(DiscordRestClient rest, DiscordMetrics metrics, Func<Interaction, InteractionResponder, CancellationToken, Task> handle, Action<DiscordOptions>? configure = null,
+        Action<Interaction, InteractionResponder>? prepare = null)
     {
         var options = new DiscordOptions { Token = "unused", Workers = 2, QueueBound = 8 };
         configure?.Invoke(options);
         var services = new ServiceCollection();
-        services.AddScoped<IInteractionHandler>(_ => new DelegateHandler(handle));
+        services.AddScoped<IInteractionHandler>(_ => new DelegateHandler(handle, prepare));
         _services = services.BuildServiceProvider();
         var dispatcher = new InteractionDispatcher(rest, _services.GetRequiredService<IServiceScopeFactory>(), Microsoft.Extensions.Options.Options.Create(options), Time, metrics);
         _run = dispatcher.RunAsync(_channel.Reader, _stop.Token);
@@ -32,8 +33,9 @@ internal sealed class DispatcherHarness : IAsyncDisposable
 
     public FakeTimeProvider Time { get; } = new();
 
-    public void Deliver(string json, string eventName = InteractionDispatcher.EventName) =>
-        Assert.True(_channel.Writer.TryWrite(new GatewayDispatch(eventName, Interlocked.Increment(ref _sequence), Payloads.Utf8(json), Time.GetTimestamp(), 0)));
+    /// <param name="receivedAt">When the gateway read it (a <see cref="Time"/> timestamp); now by default.</param>
+    public void Deliver(string json, string eventName = InteractionDispatcher.EventName, long? receivedAt = null) =>
+        Assert.True(_channel.Writer.TryWrite(new GatewayDispatch(eventName, Interlocked.Increment(ref _sequence), Payloads.Utf8(json), receivedAt ?? Time.GetTimestamp(), 0)));
 
     /// <summary>Completes the input and waits for every queued interaction to finish.</summary>
     public async Task DrainAsync()
@@ -57,8 +59,10 @@ internal sealed class DispatcherHarness : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private sealed class DelegateHandler(Func<Interaction, InteractionResponder, CancellationToken, Task> handle) : IInteractionHandler
+    private sealed class DelegateHandler(Func<Interaction, InteractionResponder, CancellationToken, Task> handle, Action<Interaction, InteractionResponder>? prepare) : IInteractionHandler
     {
+        public void Prepare(Interaction interaction, InteractionResponder responder) => prepare?.Invoke(interaction, responder);
+
         public Task HandleAsync(Interaction interaction, InteractionResponder responder, CancellationToken cancellationToken) =>
             handle(interaction, responder, cancellationToken);
     }

@@ -92,6 +92,23 @@ public sealed class InteractionDispatcherTests : FakeDiscordTest
     }
 
     [Fact]
+    public async Task A_modal_still_opens_after_the_interaction_waited_in_the_queue_past_the_defer_budget()
+    {
+        using var deferrals = new CounterProbe(Metrics, "discord.interactions.deferrals");
+        await using var harness = new DispatcherHarness(CreateClient(), Metrics,
+            (i, r, ct) => r.ShowModalAsync(new ModalPayload("m:v1", "Title", [Component.LabelFor("A", Component.TextInput("a", TextInputStyle.Short))]), ct),
+            prepare: (i, r) => r.WillShowModal());
+        var readAt = harness.Time.GetTimestamp();
+        harness.Time.Advance(TimeSpan.FromSeconds(2.5)); // a backlog: the worker picks it up 2.5 s after the gateway read it
+
+        harness.Deliver(Payloads.SlashCommand(38), receivedAt: readAt);
+        await harness.DrainAsync();
+
+        Assert.Equal(9, Assert.Single(Server.CallbacksFor(38)).CallbackType);
+        Assert.Equal(0, deferrals.Total);
+    }
+
+    [Fact]
     public async Task Fast_handler_is_never_deferred()
     {
         await using var harness = new DispatcherHarness(CreateClient(), Metrics, (i, r, ct) => r.RespondAsync(MessagePayload.Text("quick"), ct));
@@ -187,13 +204,15 @@ public sealed class InteractionDispatcherTests : FakeDiscordTest
 
         harness.Deliver("{not json");
         harness.Deliver("""{"id":"1","type":2}""");
+        harness.Deliver("""{"id":"30","type":2,"token":"TOKEN"}""".Replace("TOKEN", new string('t', 200_000), StringComparison.Ordinal));
         harness.Deliver(Payloads.SlashCommand(31), eventName: "MESSAGE_CREATE");
         harness.Deliver(Payloads.SlashCommand(32));
         await harness.DrainAsync();
 
+        Assert.Empty(Server.CallbacksFor(30));
         Assert.Empty(Server.CallbacksFor(31));
         Assert.Single(Server.CallbacksFor(32));
-        Assert.Equal(2, malformed.Total);
+        Assert.Equal(3, malformed.Total);
     }
 
     [Fact]

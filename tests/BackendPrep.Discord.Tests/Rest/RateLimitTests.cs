@@ -194,6 +194,41 @@ public sealed class RateLimitTests : FakeDiscordTest
     }
 
     [Fact]
+    public async Task An_interaction_callback_refused_with_a_server_error_is_sent_again()
+    {
+        var client = CreateClient(o => o.RetryBaseDelay = TimeSpan.FromMilliseconds(20));
+        Server.Enqueue(FakeRoutes.Callback, FakeResponse.ServerError(503));
+
+        await client.CreateInteractionResponseAsync(41, "tok41", InteractionCallback.Reply(MessagePayload.Text("hi")), CancellationToken.None);
+
+        Assert.Equal([503, 204], Server.CallbacksFor(41).Select(r => r.ResponseStatus));
+    }
+
+    [Fact]
+    public async Task A_callback_whose_answer_was_lost_counts_as_sent_when_the_repeat_is_refused_as_a_repeat()
+    {
+        var client = CreateClient(o => o.RetryBaseDelay = TimeSpan.FromMilliseconds(20));
+        Server.Enqueue(FakeRoutes.Callback, FakeResponse.LostAnswer(502));
+
+        await client.CreateInteractionResponseAsync(42, "tok42", InteractionCallback.Reply(MessagePayload.Text("hi")), CancellationToken.None);
+
+        // The first took effect (the fake recorded it as answered); the repeat got 40060 and ended the call as success.
+        Assert.Equal([502, 400], Server.CallbacksFor(42).Select(r => r.ResponseStatus));
+    }
+
+    [Fact]
+    public async Task A_40060_on_the_first_attempt_is_still_an_error()
+    {
+        var client = CreateClient();
+        Server.Enqueue(FakeRoutes.Callback, FakeResponse.Error(400, DiscordErrorCodes.InteractionAlreadyAcknowledged, "Interaction has already been acknowledged."));
+
+        var ex = await Assert.ThrowsAsync<DiscordApiException>(() =>
+            client.CreateInteractionResponseAsync(43, "tok43", InteractionCallback.Reply(MessagePayload.Text("hi")), CancellationToken.None));
+
+        Assert.True(ex.Is(DiscordErrorCodes.InteractionAlreadyAcknowledged));
+    }
+
+    [Fact]
     public async Task Unauthorized_stops_every_further_call()
     {
         var client = CreateClient();

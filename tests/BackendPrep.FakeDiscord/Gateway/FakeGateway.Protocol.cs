@@ -86,7 +86,7 @@ public sealed partial class FakeGateway
     {
         switch (op)
         {
-            case 1 when AckHeartbeats:
+            case 1 when AckHeartbeats && !connection.Zombie:
                 await connection.SendAsync("""{"op":11}""");
                 break;
             case 2:
@@ -116,6 +116,7 @@ public sealed partial class FakeGateway
         lock (_lock)
         {
             _sessions[session.Id] = session;
+            _latestSession = session;
         }
 
         connection.Session = session;
@@ -173,7 +174,14 @@ public sealed partial class FakeGateway
 
         if (connection is not null && connection.Socket.State == WebSocketState.Open)
         {
-            await connection.SendAsync(Frame(seq, name, json));
+            try
+            {
+                await connection.SendAsync(Frame(seq, name, json));
+            }
+            catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
+            {
+                // The socket died under the send: the event stays in the session, so a RESUME replays it.
+            }
         }
 
         return seq;

@@ -9,17 +9,23 @@ public sealed partial class FakeGateway
     /// Sends a DISPATCH in the latest session. With no live connection it is only stored, so a RESUME replays it —
     /// exactly what Discord does with events a dropped client missed. Returns its sequence number.
     /// </summary>
-    public Task<long> DispatchAsync(string eventName, string json)
+    public async Task<long> DispatchAsync(string eventName, string json) => (await DispatchInSessionAsync(eventName, json)).Sequence;
+
+    /// <summary>
+    /// Like <see cref="DispatchAsync"/>, also saying which session the event joined: if the client later starts a new
+    /// session instead of resuming that one, the event is lost to it, as on Discord.
+    /// </summary>
+    public async Task<(string SessionId, long Sequence)> DispatchInSessionAsync(string eventName, string json)
     {
         FakeConnection? connection;
         FakeSession session;
         lock (_lock)
         {
             connection = _current;
-            session = connection?.Session ?? _sessions.Values.LastOrDefault() ?? throw new InvalidOperationException("no session yet");
+            session = connection?.Session ?? _latestSession ?? throw new InvalidOperationException("no session yet");
         }
 
-        return SendDispatchAsync(connection?.Session == session ? connection : null, session, eventName, json);
+        return (session.Id, await SendDispatchAsync(connection?.Session == session ? connection : null, session, eventName, json));
     }
 
     /// <summary>Closes the live connection with a close code (4000, 4009, 4014…).</summary>
@@ -27,6 +33,13 @@ public sealed partial class FakeGateway
 
     /// <summary>Drops TCP without a close frame, like a network failure.</summary>
     public void Drop() => Live().Socket.Abort();
+
+    /// <summary>
+    /// Turns the live connection into a zombie: it stays open but no heartbeat is ACKed, so the client must notice the
+    /// missing ACK, close with a resumable code and resume elsewhere. Unlike <see cref="AckHeartbeats"/> it ends with
+    /// the connection.
+    /// </summary>
+    public void BecomeZombie() => Live().Zombie = true;
 
     /// <summary>op 7: the client should reconnect and resume.</summary>
     public Task RequestReconnectAsync() => Live().SendAsync("""{"op":7,"d":null}""");
@@ -46,6 +59,7 @@ public sealed partial class FakeGateway
         lock (_lock)
         {
             _sessions.Clear();
+            _latestSession = null;
         }
     }
 

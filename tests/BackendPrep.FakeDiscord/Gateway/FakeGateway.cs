@@ -22,6 +22,7 @@ public sealed partial class FakeGateway(string token, ulong applicationId, ulong
     private readonly Dictionary<string, FakeSession> _sessions = [];
     private readonly Lock _lock = new();
     private FakeConnection? _current;
+    private FakeSession? _latestSession;
     private int _connections;
     private TaskCompletionSource _connectionChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -168,6 +169,9 @@ public sealed partial class FakeGateway(string token, ulong applicationId, ulong
         public int Number { get; } = number;
         public SemaphoreSlim SendLock { get; } = new(1, 1);
         public FakeSession? Session { get; set; }
+
+        /// <summary>Heartbeats on this connection go unanswered; the next connection is healthy again.</summary>
+        public bool Zombie { get; set; }
 
         public async Task SendAsync(string text, int fragmentSize = 0)
         {

@@ -5,6 +5,7 @@ using BackendPrep.Core.Grading;
 using BackendPrep.Core.Reminders;
 using BackendPrep.Core.Replies;
 using BackendPrep.Core.Study;
+using BackendPrep.Core.Text;
 
 namespace BackendPrep.Bot.Features.Drills;
 
@@ -21,7 +22,7 @@ internal sealed class DrillCommands(DrillService drills, StudyContent content, A
         {
             deck = DrillDeck.ByName.TryGetValue(name, out var chosen)
                 ? chosen
-                : throw new UserFacingException($"I have no deck \"{name}\". Decks: {string.Join(", ", DrillDeck.ByName.Keys)}.");
+                : throw new UserFacingException($"I have no deck \"{QuotedText.Inert(name, 40)}\". Decks: {string.Join(", ", DrillDeck.ByName.Keys)}.");
         }
 
         // Remember the deck, the guild (for the group reminder's counts) and hand over any pending note once.
@@ -33,7 +34,7 @@ internal sealed class DrillCommands(DrillService drills, StudyContent content, A
     {
         var query = invocation.Option("topic") ?? "";
         var topic = content.Topic(query) ?? _finder.Resolve(query)
-            ?? throw new UserFacingException($"I have no topic \"{query}\". Try one of: {string.Join(", ", content.Topics.Take(8).Select(t => $"`{t.Id}`"))}.");
+            ?? throw new UserFacingException($"I have no topic \"{QuotedText.Inert(query, 40)}\". Try one of: {string.Join(", ", content.Topics.Take(8).Select(t => $"`{t.Id}`"))}.");
         return await ShowCramAsync(invocation.User.Id, topic.Id, null, null, ct);
     }
 
@@ -146,7 +147,7 @@ internal sealed class DrillCommands(DrillService drills, StudyContent content, A
 
         if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            throw new UserFacingException($"\"{text}\" is not a date: use YYYY-MM-DD, e.g. 2027-01-15 (or `off`).");
+            throw new UserFacingException($"\"{QuotedText.Inert(text, 40)}\" is not a date: use YYYY-MM-DD, e.g. 2027-01-15 (or `off`).");
         }
 
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), user.Zone()).DateTime);

@@ -3,6 +3,7 @@ using BackendPrep.Core.Prompts;
 using BackendPrep.Core.Replies;
 using BackendPrep.Core.Storage;
 using BackendPrep.Core.Study;
+using BackendPrep.Core.Text;
 
 namespace BackendPrep.Bot.Features.Prompts;
 

@@ -5,6 +5,7 @@ using BackendPrep.Core.Grading;
 using BackendPrep.Core.Prompts;
 using BackendPrep.Core.Replies;
 using BackendPrep.Core.Study;
+using BackendPrep.Core.Text;
 
 namespace BackendPrep.Bot.Features.Prompts;
 

@@ -2,6 +2,7 @@ using System.Text;
 using BackendPrep.Bot.Interactions;
 using BackendPrep.Core.Prompts;
 using BackendPrep.Core.Replies;
+using BackendPrep.Core.Text;
 
 namespace BackendPrep.Bot.Features.Prompts;
 

@@ -1,6 +1,7 @@
 using BackendPrep.Bot.Interactions;
 using BackendPrep.Core.Replies;
 using BackendPrep.Core.Study;
+using BackendPrep.Core.Text;
 
 namespace BackendPrep.Bot.Features.Reference;
 
@@ -14,7 +15,7 @@ internal sealed class ReferenceCommands(StudyContent content)
         if (sectionQuery is not null)
         {
             var section = FindSection(page, sectionQuery)
-                ?? throw new UserFacingException($"No section \"{sectionQuery}\" in {page.Title}. Sections: {string.Join(", ", page.Sections.Select(s => $"`{s.Id}`"))}.");
+                ?? throw new UserFacingException($"No section \"{QuotedText.Inert(sectionQuery, 40)}\" in {page.Title}. Sections: {string.Join(", ", page.Sections.Select(s => $"`{s.Id}`"))}.");
             index = pages.FindIndex(p => p.Contains(section));
         }
 
@@ -48,8 +49,8 @@ internal sealed class ReferenceCommands(StudyContent content)
         {
             var close = content.Terms.Where(t => Matches(query, t.Id, t.Name)).Take(8).ToList();
             return Done(Reply.Say(close.Count == 0
-                ? $"I have no term \"{query}\". Try `/vocab` and type to see suggestions."
-                : $"I have no term \"{query}\". Did you mean: {string.Join(", ", close.Select(t => $"`{t.Id}`"))}?"));
+                ? $"I have no term \"{QuotedText.Inert(query, 40)}\". Try `/vocab` and type to see suggestions."
+                : $"I have no term \"{QuotedText.Inert(query, 40)}\". Did you mean: {string.Join(", ", close.Select(t => $"`{t.Id}`"))}?"));
         }
 
         return Done(PageViews.Term(term, content, invocation.User.Id).Publicly(invocation.Flag("public")));

@@ -2,6 +2,7 @@ using BackendPrep.Bot.Interactions;
 using BackendPrep.Core.Reminders;
 using BackendPrep.Core.Replies;
 using BackendPrep.Core.Storage;
+using BackendPrep.Core.Text;
 
 namespace BackendPrep.Bot.Features.Reminders;
 
@@ -97,13 +98,13 @@ internal sealed class ReminderCommands(IReminderStore store, ReminderSignal sign
         var timeText = invocation.Option("time") ?? throw new UserFacingException("Give a time such as 09:00.");
         if (!ReminderSchedule.TryParseTime(timeText, out var at))
         {
-            throw new UserFacingException($"\"{timeText}\" is not a time: use 24-hour HH:mm, e.g. 09:00 or 20:30.");
+            throw new UserFacingException($"\"{QuotedText.Inert(timeText, 40)}\" is not a time: use 24-hour HH:mm, e.g. 09:00 or 20:30.");
         }
 
         var zoneText = invocation.Option("timezone") ?? throw new UserFacingException("Give a time zone such as Europe/Berlin.");
         var zone = TimeZoneNames.Resolve(zoneText) ?? throw new UserFacingException(TimeZoneNames.Unknown(zoneText));
         var days = ReminderSchedule.ParseDays(invocation.Option("days"))
-            ?? throw new UserFacingException($"\"{invocation.Option("days")}\" is not a set of days: try `mon-fri`, `mon,wed,fri`, `weekends` or `daily`.");
+            ?? throw new UserFacingException($"\"{QuotedText.Inert(invocation.Option("days") ?? "", 40)}\" is not a set of days: try `mon-fri`, `mon,wed,fri`, `weekends` or `daily`.");
         return new ReminderSchedule(at, zone, days);
     }
 }

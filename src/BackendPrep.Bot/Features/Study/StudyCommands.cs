@@ -5,6 +5,7 @@ using BackendPrep.Core.Replies;
 using BackendPrep.Core.Sessions;
 using BackendPrep.Core.Storage;
 using BackendPrep.Core.Study;
+using BackendPrep.Core.Text;
 
 namespace BackendPrep.Bot.Features.Study;
 
@@ -24,7 +25,7 @@ internal sealed class StudyCommands(StudyContent content, IStudySessionStore ses
     private async ValueTask<Response> StartAsync(Invocation invocation, string patternId, CancellationToken ct)
     {
         var pattern = content.Pattern(patternId)
-            ?? throw new UserFacingException($"There is no study pattern \"{patternId}\". Choose {string.Join(", ", content.Patterns.Select(p => p.Id.ToUpperInvariant()))}.");
+            ?? throw new UserFacingException($"There is no study pattern \"{QuotedText.Inert(patternId, 40)}\". Choose {string.Join(", ", content.Patterns.Select(p => p.Id.ToUpperInvariant()))}.");
         var now = time.GetUtcNow();
         var session = new StudySession(Guid.NewGuid().ToString("N"), invocation.User.Id, pattern.Id, now, now + pattern.TimeBox,
             invocation.GuildId, invocation.ChannelId);

@@ -2,6 +2,7 @@ using BackendPrep.Bot.Interactions;
 using BackendPrep.Core.Replies;
 using BackendPrep.Core.Storage;
 using BackendPrep.Core.Study;
+using BackendPrep.Core.Text;
 
 namespace BackendPrep.Bot.Features.Topics;
 
@@ -16,7 +17,7 @@ internal sealed class TopicCommands(StudyContent content, ITopicProgressStore pr
         {
             var closest = _finder.Search(query, 5);
             var list = closest.Count == 0 ? content.Topics : closest;
-            return Reply.Say($"I have no topic called \"{query}\". Closest: {string.Join(", ", list.Select(t => $"`{t.Id}` ({t.Title})"))}.");
+            return Reply.Say($"I have no topic called \"{QuotedText.Inert(query, 40)}\". Closest: {string.Join(", ", list.Select(t => $"`{t.Id}` ({t.Title})"))}.");
         }
 
         var learned = await progress.LearnedAsync(invocation.User.Id, ct);

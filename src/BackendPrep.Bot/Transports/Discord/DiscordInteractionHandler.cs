@@ -25,13 +25,7 @@ internal sealed class DiscordInteractionHandler(InteractionRouter router, IServi
             return;
         }
 
-        var (mayDefer, visibility) = router.Plan(invocation);
-        responder.DeferEphemeral = visibility == Visibility.Private;
-        if (!mayDefer && invocation.Kind != InvocationKind.Autocomplete)
-        {
-            responder.WillShowModal();
-        }
-
+        Prepare(invocation, responder); // again, for callers that did not go through the dispatcher
         var response = await router.DispatchAsync(invocation, services, cancellationToken);
         switch (response)
         {
@@ -48,6 +42,25 @@ internal sealed class DiscordInteractionHandler(InteractionRouter router, IServi
                     ? responder.UpdateMessageAsync(payload, cancellationToken)
                     : responder.RespondAsync(payload, cancellationToken));
                 break;
+        }
+    }
+
+    /// <summary>Before the deferral timer: whether a defer would be private, and whether a modal is coming (no defer).</summary>
+    public void Prepare(Interaction interaction, InteractionResponder responder)
+    {
+        if (DiscordInvocations.From(interaction) is { } invocation)
+        {
+            Prepare(invocation, responder);
+        }
+    }
+
+    private void Prepare(Invocation invocation, InteractionResponder responder)
+    {
+        var (mayDefer, visibility) = router.Plan(invocation);
+        responder.DeferEphemeral = visibility == Visibility.Private;
+        if (!mayDefer && invocation.Kind != InvocationKind.Autocomplete)
+        {
+            responder.WillShowModal();
         }
     }
 }

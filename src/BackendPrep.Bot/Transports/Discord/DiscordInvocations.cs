@@ -41,7 +41,16 @@ internal static class DiscordInvocations
             case InvocationKind.Command or InvocationKind.Autocomplete:
                 var path = data.GetCommandPath();
                 var name = string.Join(' ', new[] { path.Command, path.Group, path.SubCommand }.Where(s => !string.IsNullOrEmpty(s)));
-                var options = path.Options.ToDictionary(o => o.Name, o => o.AsString() ?? "", StringComparer.Ordinal);
+                var options = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var option in path.Options)
+                {
+                    // Discord never repeats or omits an option name; a payload that does gets the first, not an exception.
+                    if (!string.IsNullOrEmpty(option.Name))
+                    {
+                        options.TryAdd(option.Name, option.AsString() ?? "");
+                    }
+                }
+
                 invocation = invocation with { Command = name, Options = options };
                 if (data.FocusedOption is { } focused)
                 {

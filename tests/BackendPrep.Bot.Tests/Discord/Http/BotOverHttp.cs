@@ -88,6 +88,8 @@ internal sealed class BotOverHttp : IAsyncDisposable
 
     private sealed class GatedHandler(IInteractionHandler inner, HandlerGate gate) : IInteractionHandler
     {
+        public void Prepare(Interaction interaction, InteractionResponder responder) => inner.Prepare(interaction, responder);
+
         public async Task HandleAsync(Interaction interaction, InteractionResponder responder, CancellationToken cancellationToken)
         {
             await gate.PassAsync(cancellationToken);

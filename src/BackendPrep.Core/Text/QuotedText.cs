@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text;
 
-namespace BackendPrep.Bot.Features.Prompts;
+namespace BackendPrep.Core.Text;
 
 /// <summary>
 /// Makes text a user typed safe to echo inside our messages: one line, no invisible characters, no mentions
 /// (@everyone, @here, &lt;@id&gt;) and no markdown that could break out of the quote. Discord also sends these replies
 /// with mentions disabled; this keeps them from even looking like pings.
 /// </summary>
-internal static class QuotedText
+public static class QuotedText
 {
     public const int DefaultLimit = 200;
 
