@@ -18,12 +18,16 @@ public static class Program
 
     public static async Task<int> Main(string[] args)
     {
-        if (args is not [var path, var run])
+        if (args is not [var path, var run, ..] || (args.Length == 3 && !int.TryParse(args[2], out _)) || args.Length > 3)
         {
-            await Console.Error.WriteLineAsync("usage: BackendPrep.CrashWriter <db-file> <run>").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync("usage: BackendPrep.CrashWriter <db-file> <run> [die-after-acks]").ConfigureAwait(false);
             return 2;
         }
 
+        // The tightest kill point: SIGKILL to itself right after an ack, while LiteDB may still hold the write in memory.
+        var dieAfter = args.Length == 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : int.MaxValue;
+
+        _dieAfter = dieAfter;
         using var stopping = new CancellationTokenSource();
         _ = Task.Run(() =>
         {
@@ -65,6 +69,7 @@ public static class Program
             }
 
             await output.WriteLineAsync($"ack attempt {attempt.Id} {attempt.Version}").ConfigureAwait(false);
+            Acked();
         }
 
         return 0;
@@ -78,5 +83,18 @@ public static class Program
         }
 
         await output.WriteLineAsync($"ack review {user} {next.CardId} {next.Reps}").ConfigureAwait(false);
+        Acked();
+    }
+
+    private static int _acks;
+    private static int _dieAfter = int.MaxValue;
+
+    private static void Acked()
+    {
+        if (++_acks >= _dieAfter)
+        {
+            using var self = System.Diagnostics.Process.GetCurrentProcess();
+            self.Kill();
+        }
     }
 }

@@ -24,7 +24,9 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         var acks = new List<Ack>();
         for (var run = 0; run < Kills; run++)
         {
-            acks.AddRange(await RunAndKillAsync(temp.Path, run, killAfterAcks: random.Next(1, MaxAcksBeforeKill)));
+            // Even runs are killed from outside at whatever point the writer has reached; odd runs SIGKILL
+            // themselves right after an ack, the point where a write still buffered in memory would be lost.
+            acks.AddRange(await RunAndKillAsync(temp.Path, run, killAfterAcks: random.Next(1, MaxAcksBeforeKill), selfKill: run % 2 == 1));
         }
 
         using var store = temp.Open();
@@ -60,7 +62,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
 
     /// <summary>Starts a writer, SIGKILLs it once it has acknowledged <paramref name="killAfterAcks"/> writes, and
     /// returns every ack it printed (it keeps writing until the signal lands, so the kill point is not a boundary).</summary>
-    private async Task<List<Ack>> RunAndKillAsync(string database, int run, int killAfterAcks)
+    private async Task<List<Ack>> RunAndKillAsync(string database, int run, int killAfterAcks, bool selfKill)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -72,6 +74,10 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         start.ArgumentList.Add(WriterPath());
         start.ArgumentList.Add(database);
         start.ArgumentList.Add(run.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (selfKill)
+        {
+            start.ArgumentList.Add(killAfterAcks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
 
         using var writer = Process.Start(start)!;
         var errors = writer.StandardError.ReadToEndAsync();
@@ -91,7 +97,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
                     acks.Add(ack);
                 }
 
-                if (acks.Count == killAfterAcks)
+                if (acks.Count == killAfterAcks && !selfKill)
                 {
                     writer.Kill(); // SIGKILL on Unix: no finalizers, no LiteDB dispose, no checkpoint.
                 }
@@ -112,7 +118,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
             Assert.Fail($"run {run}: the writer stopped by itself before the kill: {await errors}");
         }
 
-        output.WriteLine($"run {run}: killed after {killAfterAcks} acks, {acks.Count} acknowledged");
+        output.WriteLine($"run {run}: {(selfKill ? "killed itself" : "killed")} after {killAfterAcks} acks, {acks.Count} acknowledged");
         return acks;
     }
 
