@@ -35,6 +35,8 @@ public sealed class InteractionDispatcher
     private readonly HashSet<Task> _background = [];
     private readonly SemaphoreSlim _httpWorkers;
     private int _httpAdmitted;
+    private long _shedsSinceLog;
+    private long _lastShedLog;
 
     public InteractionDispatcher(DiscordRestClient rest, IServiceScopeFactory scopes, IOptions<DiscordOptions> options, TimeProvider time, DiscordMetrics metrics, ILogger<InteractionDispatcher>? logger = null)
     {
@@ -61,18 +63,7 @@ public sealed class InteractionDispatcher
         try
         {
             await foreach (var dispatch in dispatches.ReadAllAsync(cancellationToken))
-            {
-                if (dispatch.EventName != EventName || Parse(dispatch) is not { } interaction)
-                    continue;
-                if (!_recent.TryAdd(interaction.Id))
-                {
-                    _metrics.Duplicate();
-                    _logger.LogInformation("Dropped redelivered interaction {InteractionId}", interaction.Id);
-                    continue;
-                }
-                if (!work.Writer.TryWrite(new Work(interaction, dispatch.ReceivedAt)))
-                    Shed(interaction, dispatch.ReceivedAt, cancellationToken);
-            }
+                Admit(dispatch, work.Writer, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -83,6 +74,27 @@ public sealed class InteractionDispatcher
             work.Writer.TryComplete();
             await Task.WhenAll(workers);
             await DrainAsync();
+        }
+    }
+
+    private void Admit(GatewayDispatch dispatch, ChannelWriter<Work> work, CancellationToken cancellationToken)
+    {
+        if (dispatch.EventName != EventName || Parse(dispatch) is not { } interaction)
+            return;
+        if (!_recent.TryAdd(interaction.Id))
+        {
+            _metrics.Duplicate();
+            _logger.LogInformation("Dropped redelivered interaction {InteractionId}", interaction.Id);
+            return;
+        }
+        // The deferral clock starts at admission, not when a worker is free: an interaction that waits in a full
+        // queue past DeferAfter is deferred from there, so time spent queueing cannot make it miss the deadline.
+        var responder = NewResponder(interaction, dispatch.ReceivedAt);
+        var deferral = StartDeferTimer(responder, dispatch.ReceivedAt, cancellationToken);
+        if (!work.TryWrite(new Work(interaction, dispatch.ReceivedAt) { Responder = responder, Deferral = deferral }))
+        {
+            deferral.Dispose();
+            Shed(interaction, dispatch.ReceivedAt, cancellationToken);
         }
     }
 
@@ -155,7 +167,7 @@ public sealed class InteractionDispatcher
     private void Shed(Interaction interaction, long receivedAt, CancellationToken ct, PendingHttpResponse? http = null)
     {
         _metrics.Shed();
-        _logger.LogWarning("Interaction queue full ({Bound}); answering {InteractionId} with busy", _options.QueueBound, interaction.Id);
+        LogShed(interaction.Id);
         var responder = NewResponder(interaction, receivedAt, http);
         Track(async () =>
         {
@@ -173,6 +185,24 @@ public sealed class InteractionDispatcher
                 http?.Abandon();
             }
         });
+    }
+
+    /// <summary>
+    /// One warning per second at most: a line per shed in a burst of thousands can fill the logger's queue, and a
+    /// blocked logger would stall admission while the gateway keeps receiving. The metric still counts each one.
+    /// </summary>
+    private void LogShed(ulong interactionId)
+    {
+        var now = _time.GetTimestamp();
+        var suppressed = Interlocked.Increment(ref _shedsSinceLog);
+        var last = Interlocked.Read(ref _lastShedLog);
+        if (last != 0 && _time.GetElapsedTime(last, now) < TimeSpan.FromSeconds(1))
+            return;
+        if (Interlocked.CompareExchange(ref _lastShedLog, now, last) != last)
+            return;
+        Interlocked.Add(ref _shedsSinceLog, -suppressed);
+        _logger.LogWarning("Interaction queue full ({Bound}); answering {InteractionId} and {Others} more since the last report with busy",
+            _options.QueueBound, interactionId, suppressed - 1);
     }
 
     /// <summary>Runs work that outlives the call that started it; shutdown waits for all of it.</summary>
@@ -212,10 +242,9 @@ public sealed class InteractionDispatcher
     {
         var interaction = item.Interaction;
         var type = interaction.Type.ToString();
-        var responder = NewResponder(interaction, item.ReceivedAt, item.Http);
-        var due = _options.DeferAfter - _time.GetElapsedTime(item.ReceivedAt);
+        var responder = item.Responder ?? NewResponder(interaction, item.ReceivedAt, item.Http);
         var outcome = "ok";
-        using (var timer = _time.CreateTimer(_ => responder.StartAutoDefer(ct), null, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan))
+        using (item.Deferral ?? StartDeferTimer(responder, item.ReceivedAt, ct))
         {
             try
             {
@@ -251,6 +280,18 @@ public sealed class InteractionDispatcher
         _metrics.InteractionHandled(type, outcome);
     }
 
+    private ITimer StartDeferTimer(InteractionResponder responder, long receivedAt, CancellationToken ct)
+    {
+        var due = _options.DeferAfter - _time.GetElapsedTime(receivedAt);
+        return _time.CreateTimer(_ => responder.StartAutoDefer(ct), null, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+    }
+
     /// <param name="Http">The open HTTP request the initial callback goes into (HTTP mode); null for the gateway.</param>
-    internal sealed record Work(Interaction Interaction, long ReceivedAt, PendingHttpResponse? Http = null);
+    internal sealed record Work(Interaction Interaction, long ReceivedAt, PendingHttpResponse? Http = null)
+    {
+        /// <summary>Set when the work was admitted with its responder and deferral timer already running.</summary>
+        public InteractionResponder? Responder { get; init; }
+
+        public ITimer? Deferral { get; init; }
+    }
 }
