@@ -41,6 +41,8 @@ public sealed class InteractionDispatcher
     private readonly HashSet<Task> _background = [];
     private readonly SemaphoreSlim _httpWorkers;
     private int _httpAdmitted;
+    private long _shedsSinceLog;
+    private long _lastShedLog;
 
     public InteractionDispatcher(DiscordRestClient rest, IServiceScopeFactory scopes, IOptions<DiscordOptions> options, TimeProvider time, DiscordMetrics metrics, ILogger<InteractionDispatcher>? logger = null)
     {
@@ -161,7 +163,7 @@ public sealed class InteractionDispatcher
     private void Shed(Interaction interaction, long receivedAt, CancellationToken ct, PendingHttpResponse? http = null)
     {
         _metrics.Shed();
-        _logger.LogWarning("Interaction queue full ({Bound}); answering {InteractionId} with busy", _options.QueueBound, interaction.Id);
+        LogShed(interaction.Id);
         var responder = NewResponder(interaction, receivedAt, http);
         Track(async () =>
         {
@@ -179,6 +181,24 @@ public sealed class InteractionDispatcher
                 http?.Abandon();
             }
         });
+    }
+
+    /// <summary>
+    /// One warning per second at most: a line per shed in a burst of thousands can fill the logger's queue, and a
+    /// blocked logger would stall admission while the gateway keeps receiving. The metric still counts each one.
+    /// </summary>
+    private void LogShed(ulong interactionId)
+    {
+        var now = _time.GetTimestamp();
+        var suppressed = Interlocked.Increment(ref _shedsSinceLog);
+        var last = Interlocked.Read(ref _lastShedLog);
+        if (last != 0 && _time.GetElapsedTime(last, now) < TimeSpan.FromSeconds(1))
+            return;
+        if (Interlocked.CompareExchange(ref _lastShedLog, now, last) != last)
+            return;
+        Interlocked.Add(ref _shedsSinceLog, -suppressed);
+        _logger.LogWarning("Interaction queue full ({Bound}); answering {InteractionId} and {Others} more since the last report with busy",
+            _options.QueueBound, interactionId, suppressed - 1);
     }
 
     /// <summary>Runs work that outlives the call that started it; shutdown waits for all of it.</summary>
