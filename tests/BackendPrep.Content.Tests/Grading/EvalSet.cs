@@ -7,10 +7,19 @@ using BackendPrep.Core.Prompts;
 namespace BackendPrep.Content.Tests.Grading;
 
 /// <summary>
-/// One hand-labelled answer: what a human interviewer says it covers. <see cref="HeldOut"/> marks answers written
-/// after the rubric concepts were last tuned, so they measure the grader on phrasings no concept was fitted to.
+/// One hand-labelled answer: what a human interviewer says it covers. <see cref="Set"/> says how it relates to tuning:
+/// "tuned" answers were written before the rubric concepts were last edited (some concepts borrow their phrasings);
+/// "holdout" answers were written after that edit; "blind" answers were written from the prompt and item
+/// descriptions only, without reading the concept lists, and measured before any grader change made for them.
 /// </summary>
-public sealed record EvalAnswer(int Line, string Prompt, string Answer, IReadOnlyList<string> Covers, string Style, bool HeldOut);
+public sealed record EvalAnswer(int Line, string Prompt, string Answer, IReadOnlyList<string> Covers, string Style, string Set)
+{
+    public bool HeldOut => Set == "holdout";
+
+    public bool Blind => Set == "blind";
+
+    public bool Paraphrase => Style == "paraphrase";
+}
 
 /// <summary>Reads the evaluation set and the real prompts from the source tree (found by walking up to the solution).</summary>
 internal static class EvalSet
@@ -53,7 +62,7 @@ internal static class EvalSet
                 root.GetProperty("answer").GetString()!,
                 [.. root.GetProperty("covers").EnumerateArray().Select(e => e.GetString()!)],
                 root.GetProperty("style").GetString()!,
-                root.TryGetProperty("set", out var set) && set.GetString() == "holdout"));
+                root.TryGetProperty("set", out var set) ? set.GetString()! : "tuned"));
         }
 
         return answers;
