@@ -71,9 +71,10 @@ public static class BotProgram
         backendprep --console       force the console chat
         backendprep content check [folder]
                                     validate content/, print counts and every problem as file:line
-        backendprep grade <prompt-id> < answer.txt
-        backendprep grade --jsonl < answers.jsonl
+        backendprep grade [--semantic] <prompt-id> < answer.txt
+        backendprep grade [--semantic] --jsonl < answers.jsonl
                                     grade answers against a prompt's rubric, print JSON
+                                    (--semantic adds MiniLM sentence similarity)
         backendprep srs replay < reviews.json
                                     replay FSRS-6 reviews {"reviews":[{"at":..,"rating":1-4}]} and print the states
         """;

@@ -1,3 +1,4 @@
+using BackendPrep.Bot.Grading;
 using BackendPrep.Bot.Interactions;
 using BackendPrep.Bot.Transports;
 using BackendPrep.Bot.Transports.Console;
@@ -61,7 +62,7 @@ public static class BotHost
         services.AddStudyStores();
         services.AddSingleton<RouterMetrics>();
         services.AddSingleton<InteractionRouter>();
-        services.AddSingleton<AnswerGrader>();
+        services.AddGrading();
         services.AddHostedService<StartupCheck>();
 
         services.AddBotFeatures();
@@ -78,6 +79,7 @@ public static class BotHost
             _ = services.GetRequiredService<StudyContent>();
             _ = services.GetRequiredService<LiteDbStore>();
             _ = services.GetRequiredService<InteractionRouter>();
+            _ = services.GetRequiredService<AnswerGrader>();
             return Task.CompletedTask;
         }
 

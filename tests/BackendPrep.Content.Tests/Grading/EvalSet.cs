@@ -1,8 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using BackendPrep.Content.Markdown;
-using BackendPrep.Content.Parsing;
-using BackendPrep.Core.Prompts;
 
 namespace BackendPrep.Content.Tests.Grading;
 
@@ -21,8 +18,11 @@ public sealed record EvalAnswer(int Line, string Prompt, string Answer, IReadOnl
     public bool Paraphrase => Style == "paraphrase";
 }
 
-/// <summary>Reads the evaluation set and the real prompts from the source tree (found by walking up to the solution).</summary>
-internal static class EvalSet
+/// <summary>
+/// Reads the evaluation set from the source tree (found by walking up to the solution). Linked into the Bot tests too;
+/// each project supplies its own <c>Prompts()</c> (this one may parse prompt files with Content internals).
+/// </summary>
+internal static partial class EvalSet
 {
     /// <summary>Searched from the binaries, the working directory and this source file (binaries may live elsewhere with --artifacts-path).</summary>
     public static string RepoRoot([CallerFilePath] string sourceFile = "")
@@ -66,32 +66,5 @@ internal static class EvalSet
         }
 
         return answers;
-    }
-
-    /// <summary>
-    /// The real prompts. Normally the whole content loads; while other content is mid-edit the prompts are parsed
-    /// file by file, so the grader's accuracy is still measured against the real rubrics.
-    /// </summary>
-    public static (IReadOnlyDictionary<string, InterviewPrompt> Prompts, string Source) Prompts()
-    {
-        var contentRoot = Path.Combine(RepoRoot(), "content");
-        var loaded = ContentLoader.Load(contentRoot);
-        if (loaded.Content is not null)
-        {
-            return (loaded.Content.Prompts.ToDictionary(p => p.Id), "ContentLoader.Load");
-        }
-
-        var problems = new ProblemSink();
-        var prompts = new Dictionary<string, InterviewPrompt>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(contentRoot, "prompts"), "*.md"))
-        {
-            var markdown = MarkdownFile.Parse("content/prompts/" + Path.GetFileName(file), File.ReadAllText(file), problems);
-            if (PromptParser.Parse(markdown) is { } prompt)
-            {
-                prompts[prompt.Id] = prompt;
-            }
-        }
-
-        return (prompts, $"prompt files one by one (full content has {loaded.Problems.Count} problems)");
     }
 }
