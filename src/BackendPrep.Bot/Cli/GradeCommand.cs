@@ -16,8 +16,7 @@ internal static class GradeCommand
     {
         var semantic = args.Contains("--semantic");
         args = [.. args.Where(a => a != "--semantic")];
-        var (grader, model) = GradingSetup.Create(semantic);
-        using var modelLifetime = model;
+        var grader = GradingSetup.Create(semantic);
         await using var writer = new Utf8JsonWriter(output);
         if (args is ["--jsonl"])
         {

@@ -21,15 +21,8 @@ internal static class GradingSetup
         return services;
     }
 
-    /// <summary>For the CLI, without a host: the caller disposes the encoder it gets back.</summary>
-    public static (AnswerGrader Grader, IDisposable? Model) Create(bool semantic)
-    {
-        if (!semantic)
-        {
-            return (new AnswerGrader(), null);
-        }
-
-        var encoder = new MiniLmSentenceEncoder();
-        return (new AnswerGrader(new SemanticMatching(encoder, SemanticMatching.DefaultThreshold, SemanticMatching.DefaultMargin)), encoder);
-    }
+    /// <summary>For the CLI, without a host.</summary>
+    public static AnswerGrader Create(bool semantic) => semantic
+        ? new AnswerGrader(new SemanticMatching(MiniLmSentenceEncoder.Shared, SemanticMatching.DefaultThreshold, SemanticMatching.DefaultMargin))
+        : new AnswerGrader();
 }

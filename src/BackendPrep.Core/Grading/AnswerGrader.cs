@@ -125,9 +125,14 @@ public sealed class AnswerGrader
         }
     }
 
+    /// <summary>
+    /// Also refused: a run of short comma-separated terms ("quotas, weighted fair queueing, bulkheads, priority
+    /// lanes"), which embeds close to the topic without stating anything.
+    /// </summary>
     private static bool IsSemanticCandidate(Sentence sentence, int itemsInSentence, bool bulletList) =>
         sentence.WordCount > FragmentWords
         && !bulletList
+        && !(sentence.ClauseCount >= 3 && sentence.WordCount < 3 * sentence.ClauseCount)
         && sentence.HasFunctionWord
         && IsStatement(sentence, itemsInSentence)
         && !Negation.NegatesAnything(sentence.Tokens);

@@ -17,9 +17,11 @@ namespace BackendPrep.Bot.Tests.Grading;
 public sealed class SemanticGraderAccuracyTests(SemanticGraderAccuracyTests.Model model, ITestOutputHelper output)
     : IClassFixture<SemanticGraderAccuracyTests.Model>
 {
+    // Measured 2026-11-29 (docs/grading.md): P 0.975 / F1 0.884 on all answers, P 0.957 / F1 0.836 on the blind ones.
+    // Floors sit just under; the precision floor is the target.
     private const double PrecisionFloor = 0.90;
     private const double F1Floor = 0.87;
-    private const double BlindF1Floor = 0.80;
+    private const double BlindF1Floor = 0.82;
 
     /// <summary>Calibration may only prefer settings that keep this precision on the calibration answers.</summary>
     private const double CalibrationPrecision = 0.95;
@@ -84,19 +86,20 @@ public sealed class SemanticGraderAccuracyTests(SemanticGraderAccuracyTests.Mode
     private static EvalReport Measure(AnswerGrader grader, IReadOnlyList<EvalAnswer> answers, IReadOnlyDictionary<string, InterviewPrompt> prompts) =>
         EvalReport.Measure(answers, prompts, (prompt, answer) => grader.Grade(prompt, answer));
 
-    /// <summary>The real MiniLM model, loaded once for the class; every text is embedded once across the whole grid.</summary>
+    /// <summary>The real MiniLM model (the process-wide one); every text is embedded once across the whole grid.</summary>
     public sealed class Model : IDisposable
     {
-        private readonly MiniLmSentenceEncoder _model = new();
-
         public Model()
         {
-            Encoder = new MemoisingEncoder(_model);
+            Encoder = new MemoisingEncoder(MiniLmSentenceEncoder.Shared);
         }
 
         internal MemoisingEncoder Encoder { get; }
 
-        public void Dispose() => _model.Dispose();
+        public void Dispose()
+        {
+            // The shared model lives as long as the test process; other tests' hosts use it too.
+        }
     }
 
     internal sealed class MemoisingEncoder(ISentenceEncoder inner) : ISentenceEncoder
