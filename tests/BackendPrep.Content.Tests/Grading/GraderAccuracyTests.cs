@@ -11,12 +11,13 @@ namespace BackendPrep.Content.Tests.Grading;
 /// </summary>
 public sealed class GraderAccuracyTests(ITestOutputHelper output)
 {
-    // Target was micro-F1 ≥ 0.90 with precision ≥ 0.90. Measured (see docs/grading.md): precision ~0.98, F1 ~0.86,
-    // the gap being paraphrases that share no words with any concept. The floors sit just under what is reached:
-    // all answers F1 ≥ 0.83, and the target itself on every style except deliberate paraphrase.
-    private const double MicroF1Floor = 0.83;
+    // Target: micro-F1 ≥ 0.90 with precision ≥ 0.90. Measured 2026-11-29 (docs/grading.md), lexical only: P 0.987 /
+    // F1 0.858 on all 185 answers, F1 0.943 without paraphrases, and on the 48 blind answers P 0.962 / F1 0.758. The
+    // gap is paraphrase. Floors sit just under what is reached; the semantic path has its own test in the Bot tests.
+    private const double MicroF1Floor = 0.85;
     private const double MicroPrecisionFloor = 0.90;
     private const double WithoutParaphraseF1Floor = 0.90;
+    private const double BlindF1Floor = 0.75;
     private const double MeanGradeMicrosecondsCeiling = 5000;
 
     [Fact]
@@ -58,6 +59,8 @@ public sealed class GraderAccuracyTests(ITestOutputHelper output)
         var withoutParaphrase = report.WithoutParaphrase;
         Assert.True(overall.Precision >= MicroPrecisionFloor, $"micro precision {overall.Precision:F3} below {MicroPrecisionFloor}");
         Assert.True(overall.F1 >= MicroF1Floor, $"micro F1 {overall.F1:F3} below {MicroF1Floor}");
+        Assert.True(report.Blind.F1 >= BlindF1Floor, $"micro F1 on blind answers {report.Blind.F1:F3} below {BlindF1Floor}");
+        Assert.True(report.Blind.Precision >= MicroPrecisionFloor, $"micro precision on blind answers {report.Blind.Precision:F3} below {MicroPrecisionFloor}");
         Assert.True(withoutParaphrase.F1 >= WithoutParaphraseF1Floor, $"micro F1 without paraphrases {withoutParaphrase.F1:F3} below {WithoutParaphraseF1Floor}");
         Assert.True(withoutParaphrase.Precision >= MicroPrecisionFloor, $"micro precision without paraphrases {withoutParaphrase.Precision:F3} below {MicroPrecisionFloor}");
         // Release builds grade an eval answer in ~60 µs. This guard runs in Debug on shared, busy CI machines, so it
