@@ -15,9 +15,10 @@ internal static class GradingSetup
         {
             var options = sp.GetRequiredService<IOptions<GradingOptions>>().Value;
             return options.Semantic
-                ? new AnswerGrader(new SemanticMatching(MiniLmSentenceEncoder.Shared, options.SemanticThreshold, options.SemanticMargin))
+                ? new AnswerGrader(new SemanticMatching(MiniLmSentenceEncoder.OnDemand.Instance, options.SemanticThreshold, options.SemanticMargin))
                 : new AnswerGrader();
         });
+        services.AddHostedService<ModelWarmup>();
         return services;
     }
 
