@@ -39,6 +39,8 @@ public sealed class LoadHarness : IAsyncDisposable
         [
             $"--Discord:Token={discord.Token}", $"--Discord:ApiBaseUrl={discord.BaseUrl}",
             $"--Content:Path={RepoPaths.Content}", $"--Storage:Path={harness._db}", "--Logging:LogLevel:Default=Warning",
+            // The lean-bot targets are for the lexical grader; the semantic model's load would run during the phases.
+            "--Grading:Semantic=false",
         ];
         harness._bot = BotProgram.RunAsync(args, new ConsoleIO(TextReader.Null, TextWriter.Null, Interactive: false), harness._stop.Token);
         await discord.Gateway.WaitForOpAsync(2, timeout: TimeSpan.FromSeconds(30));

@@ -73,9 +73,10 @@ public static class BotProgram
         backendprep --console       force the console chat
         backendprep content check [folder]
                                     validate content/, print counts and every problem as file:line
-        backendprep grade <prompt-id> < answer.txt
-        backendprep grade --jsonl < answers.jsonl
+        backendprep grade [--semantic] <prompt-id> < answer.txt
+        backendprep grade [--semantic] --jsonl < answers.jsonl
                                     grade answers against a prompt's rubric, print JSON
+                                    (--semantic adds MiniLM sentence similarity)
         backendprep health [--Ops:Port=N]
                                     GET the running bot's /healthz on its ops port; exit 0 when healthy
         backendprep srs replay < reviews.json

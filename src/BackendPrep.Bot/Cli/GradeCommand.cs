@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BackendPrep.Bot.Grading;
 using BackendPrep.Core.Grading;
 using BackendPrep.Core.Study;
 
@@ -7,12 +8,15 @@ namespace BackendPrep.Bot.Cli;
 /// <summary>
 /// <c>grade &lt;prompt-id&gt;</c> grades an answer read from stdin; <c>grade --jsonl</c> grades lines of
 /// <c>{"prompt":..,"answer":..}</c>, one JSON result per line in order. For content authors and evaluation.
+/// <c>--semantic</c> adds MiniLM sentence similarity to the lexical matcher, as <c>Grading:Semantic=true</c> does in the bot.
 /// </summary>
 internal static class GradeCommand
 {
     public static async Task<int> RunAsync(string[] args, StudyContent content, TextReader input, Stream output, TextWriter errors, CancellationToken ct)
     {
-        var grader = new AnswerGrader();
+        var semantic = args.Contains("--semantic");
+        args = [.. args.Where(a => a != "--semantic")];
+        var grader = GradingSetup.Create(semantic);
         await using var writer = new Utf8JsonWriter(output);
         if (args is ["--jsonl"])
         {
@@ -46,7 +50,7 @@ internal static class GradeCommand
 
         if (args is not [var id])
         {
-            await errors.WriteLineAsync("usage: grade <prompt-id> < answer.txt   |   grade --jsonl < answers.jsonl");
+            await errors.WriteLineAsync("usage: grade [--semantic] <prompt-id> < answer.txt   |   grade [--semantic] --jsonl < answers.jsonl");
             return BotProgram.ExitFailure;
         }
 

@@ -1,3 +1,4 @@
+using BackendPrep.Bot.Grading;
 using BackendPrep.Bot.Interactions;
 using BackendPrep.Bot.Operations;
 using BackendPrep.Bot.Transports;
@@ -62,7 +63,7 @@ public static class BotHost
         services.AddStudyStores();
         services.AddSingleton<RouterMetrics>();
         services.AddSingleton<InteractionRouter>();
-        services.AddSingleton<AnswerGrader>();
+        services.AddGrading();
         services.AddHostedService<StartupCheck>();
         // Right after the start-up check: the ops port starts before the transport and stops after it.
         services.AddOperations(builder.Configuration);
@@ -81,6 +82,7 @@ public static class BotHost
             _ = services.GetRequiredService<StudyContent>();
             _ = services.GetRequiredService<LiteDbStore>();
             _ = services.GetRequiredService<InteractionRouter>();
+            _ = services.GetRequiredService<AnswerGrader>();
             return Task.CompletedTask;
         }
 

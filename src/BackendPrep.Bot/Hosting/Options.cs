@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using BackendPrep.Core.Grading;
 
 namespace BackendPrep.Bot.Hosting;
 
@@ -32,4 +33,24 @@ public sealed class BotOptions
 
     /// <summary>Serve the console chat even when a Discord token is configured.</summary>
     public bool Console { get; set; }
+}
+
+/// <summary><c>Grading:*</c> — how answers are graded (docs/grading.md).</summary>
+public sealed class GradingOptions
+{
+    public const string Section = "Grading";
+
+    /// <summary>
+    /// Add MiniLM sentence similarity to the lexical matcher: a few hundred MB more memory, milliseconds per sentence.
+    /// On by default because it raised F1 on the blind eval answers with precision above 0.90 (docs/grading.md).
+    /// </summary>
+    public bool Semantic { get; set; } = true;
+
+    /// <summary>Cosine similarity a sentence needs to earn an item on the semantic path.</summary>
+    [Range(0.05, 0.95)]
+    public double SemanticThreshold { get; set; } = SemanticMatching.DefaultThreshold;
+
+    /// <summary>How far below the sentence's closest item another item may be and still be earned.</summary>
+    [Range(0.0, 0.5)]
+    public double SemanticMargin { get; set; } = SemanticMatching.DefaultMargin;
 }

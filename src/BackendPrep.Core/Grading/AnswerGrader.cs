@@ -20,6 +20,20 @@ public sealed class AnswerGrader
     private const int ChecklistSentenceWords = 6;
 
     private readonly ConcurrentDictionary<string, (object Source, CompiledRubric Compiled)> _cache = new(StringComparer.Ordinal);
+    private readonly SemanticMatching? _semantic;
+
+    /// <summary>A lexical grader: deterministic, no model.</summary>
+    public AnswerGrader()
+    {
+    }
+
+    /// <summary>With <paramref name="semantic"/>, items the lexical matcher misses may be earned by sentence similarity.</summary>
+    public AnswerGrader(SemanticMatching? semantic)
+    {
+        _semantic = semantic;
+    }
+
+    public bool UsesSemanticMatching => _semantic is not null;
 
     public GradeResult Grade(string promptId, Rubric rubric, string answer) => Grade(promptId, rubric, answer, null);
 
@@ -31,10 +45,10 @@ public sealed class AnswerGrader
     public GradeResult Grade(string promptId, Rubric rubric, string answer, IReadOnlyCollection<string>? onlyItemIds)
     {
         var compiled = Compiled("prompt:" + promptId, rubric, () => CompiledRubric.Compile(rubric));
-        return Grade(promptId, compiled, answer, onlyItemIds);
+        return Grade(promptId, compiled, answer, onlyItemIds, _semantic);
     }
 
-    public static GradeResult Grade(string promptId, CompiledRubric rubric, string answer, IReadOnlyCollection<string>? onlyItemIds = null)
+    public static GradeResult Grade(string promptId, CompiledRubric rubric, string answer, IReadOnlyCollection<string>? onlyItemIds = null, SemanticMatching? semantic = null)
     {
         var text = AnalysedText.Analyse(answer);
         var matches = rubric.MatchAll(text);
@@ -48,24 +62,80 @@ public sealed class AnswerGrader
             }
         }
 
-        var grades = new List<ItemGrade>(rubric.Items.Count);
+        var evidence = new string?[rubric.Items.Count];
+        var graded = new bool[rubric.Items.Count];
         for (var i = 0; i < rubric.Items.Count; i++)
         {
-            var id = rubric.Items[i].Id;
-            if (onlyItemIds is not null && !onlyItemIds.Contains(id))
-            {
-                continue;
-            }
-
-            var evidence = matches[i]
+            graded[i] = onlyItemIds is null || onlyItemIds.Contains(rubric.Items[i].Id);
+            evidence[i] = !graded[i] ? null : matches[i]
                 .Where(s => IsStatement(text.Sentences[s], itemsPerSentence[s]) && !(bulletList && text.Sentences[s].WordCount <= FragmentWords))
                 .Select(s => text.Sentences[s].Original)
                 .FirstOrDefault();
-            grades.Add(new ItemGrade(id, evidence is not null, evidence));
+        }
+
+        if (semantic is not null && Enumerable.Range(0, evidence.Length).Any(i => graded[i] && evidence[i] is null))
+        {
+            AddSemanticEvidence(rubric, text, semantic, itemsPerSentence, bulletList, graded, evidence);
+        }
+
+        var grades = new List<ItemGrade>(rubric.Items.Count);
+        for (var i = 0; i < rubric.Items.Count; i++)
+        {
+            if (graded[i])
+            {
+                grades.Add(new ItemGrade(rubric.Items[i].Id, evidence[i] is not null, evidence[i]));
+            }
         }
 
         return new GradeResult(promptId, grades);
     }
+
+    /// <summary>
+    /// The semantic signal, for items still without evidence: each eligible sentence is embedded once and earns the
+    /// items it is close to (at least the threshold, and within the margin of its closest item). Eligible means a
+    /// statement, not a fragment or keyword list, that negates nothing: similarity cannot see what a "not" applies to.
+    /// </summary>
+    private static void AddSemanticEvidence(CompiledRubric rubric, AnalysedText text, SemanticMatching semantic, int[] itemsPerSentence, bool bulletList, bool[] graded, string?[] evidence)
+    {
+        var eligible = Enumerable.Range(0, text.Sentences.Count)
+            .Where(s => IsSemanticCandidate(text.Sentences[s], itemsPerSentence[s], bulletList))
+            .ToArray();
+        if (eligible.Length == 0)
+        {
+            return;
+        }
+
+        var anchors = rubric.Semantic(semantic.Encoder);
+        var vectors = semantic.Encoder.Encode([.. eligible.Select(s => text.Sentences[s].Original)]);
+        var semanticOnly = evidence.Select(e => e is null).ToArray();
+        var best = new double[evidence.Length];
+        for (var k = 0; k < eligible.Length; k++)
+        {
+            var similarities = anchors.Similarities(SemanticRubric.Unit(vectors[k]));
+            var top = similarities.Max();
+            for (var i = 0; i < evidence.Length; i++)
+            {
+                var score = similarities[i];
+                if (graded[i] && semanticOnly[i] && score >= semantic.Threshold && score >= top - semantic.Margin && score > best[i])
+                {
+                    best[i] = score;
+                    evidence[i] = text.Sentences[eligible[k]].Original;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Also refused: a run of short comma-separated terms ("quotas, weighted fair queueing, bulkheads, priority
+    /// lanes"), which embeds close to the topic without stating anything.
+    /// </summary>
+    private static bool IsSemanticCandidate(Sentence sentence, int itemsInSentence, bool bulletList) =>
+        sentence.WordCount > FragmentWords
+        && !bulletList
+        && !(sentence.ClauseCount >= 3 && sentence.WordCount < 3 * sentence.ClauseCount)
+        && sentence.HasFunctionWord
+        && IsStatement(sentence, itemsInSentence)
+        && !Negation.NegatesAnything(sentence.Tokens);
 
     /// <summary>Which template parts the answer shows, each in a sentence of at least six words.</summary>
     public ChecklistResult Check(Checklist checklist, string answer)

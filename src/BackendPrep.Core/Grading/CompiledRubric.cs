@@ -6,17 +6,43 @@ namespace BackendPrep.Core.Grading;
 /// <summary>A rubric (or a template's parts) with every concept compiled once; immutable and shared across threads.</summary>
 public sealed class CompiledRubric
 {
-    private CompiledRubric(IReadOnlyList<(string Id, CompiledConcept[] Concepts)> items)
+    private readonly Lock _semanticLock = new();
+    private (ISentenceEncoder Encoder, SemanticRubric Rubric)? _semantic;
+
+    private CompiledRubric(IReadOnlyList<(string Id, CompiledConcept[] Concepts)> items, IReadOnlyList<IReadOnlyList<string>>? anchorTexts = null)
     {
         Items = items;
+        AnchorTexts = anchorTexts ?? [.. items.Select(_ => (IReadOnlyList<string>)[])];
     }
 
     public IReadOnlyList<string> ItemIds => [.. Items.Select(i => i.Id)];
 
     internal IReadOnlyList<(string Id, CompiledConcept[] Concepts)> Items { get; }
 
+    /// <summary>
+    /// Per item, the texts semantic matching compares sentences with: one text, the label followed by its concepts.
+    /// (Calibration tried the label alone, the label and each concept, and adding the follow-up; this did best.)
+    /// </summary>
+    internal IReadOnlyList<IReadOnlyList<string>> AnchorTexts { get; }
+
     public static CompiledRubric Compile(Rubric rubric) =>
-        new([.. rubric.Items.Select(i => (i.Id, CompileAll(i.Concepts)))]);
+        new([.. rubric.Items.Select(i => (i.Id, CompileAll(i.Concepts)))],
+            [.. rubric.Items.Select(i => (IReadOnlyList<string>)[i.Label + ": " + string.Join(", ", i.Concepts)])]);
+
+    /// <summary>The anchors embedded by <paramref name="encoder"/>, computed on first use and kept with this rubric.</summary>
+    internal SemanticRubric Semantic(ISentenceEncoder encoder)
+    {
+        lock (_semanticLock)
+        {
+            if (_semantic is not { } cached || !ReferenceEquals(cached.Encoder, encoder))
+            {
+                cached = (encoder, SemanticRubric.Embed(this, encoder));
+                _semantic = cached;
+            }
+
+            return cached.Rubric;
+        }
+    }
 
     public static CompiledRubric Compile(Checklist checklist) =>
         new([.. checklist.Parts.Select(p => (p.Id, CompileAll(p.Concepts)))]);

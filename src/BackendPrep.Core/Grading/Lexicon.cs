@@ -50,7 +50,9 @@ internal static class Lexicon
         "not", "no", "never", "without", "nor", "neither", "none", "cannot", "nothing", "dont", "doesnt", "didnt",
         "wouldnt", "wont", "cant", "isnt", "arent", "wasnt", "shouldnt", "couldnt", "havent", "hasnt",
     }.Select(w => (Word: w, Reach: 4))
-        .Concat(new[] { "non", "skip", "skipping", "skipped", "skips" }.Select(w => (Word: w, Reach: 2)))
+        .Concat(new[] { "skip", "skipping", "skipped", "skips" }.Select(w => (Word: w, Reach: 2)))
+        // "non-urgent producers": the prefix negates its own word only.
+        .Concat(new[] { "non" }.Select(w => (Word: w, Reach: 1)))
         .ToFrozenDictionary(n => n.Word, n => n.Reach, StringComparer.Ordinal);
 
     /// <summary>
@@ -66,6 +68,32 @@ internal static class Lexicon
     /// <summary>Stems that after a concept and a negator dismiss it: "a DLQ isn't needed".</summary>
     public static readonly FrozenSet<string> DismissalStems = StemAll(
         "need", "necessary", "required", "worth", "use", "help", "matter", "bother", "important");
+
+    /// <summary>
+    /// Shorthand typed in answers, read as the words it stands for (concepts go through the same tokenizer, so
+    /// either spelling in content matches either in answers).
+    /// </summary>
+    public static readonly FrozenDictionary<string, string[]> Abbreviations = new Dictionary<string, string[]>
+    {
+        ["txn"] = ["transaction"],
+        ["txns"] = ["transactions"],
+        ["tx"] = ["transaction"],
+        ["e2e"] = ["end", "to", "end"],
+        ["msg"] = ["message"],
+        ["msgs"] = ["messages"],
+        ["evt"] = ["event"],
+        ["evts"] = ["events"],
+        ["idx"] = ["index"],
+        ["req"] = ["request"],
+        ["reqs"] = ["requests"],
+        ["resp"] = ["response"],
+        ["conn"] = ["connection"],
+        ["conns"] = ["connections"],
+        ["perf"] = ["performance"],
+        ["w"] = ["with"],
+        ["b4"] = ["before"],
+        ["ack'd"] = ["acknowledged"],
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static readonly FrozenSet<string> DismissalWords = new[]
     {

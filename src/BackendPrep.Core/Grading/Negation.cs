@@ -53,6 +53,23 @@ internal static class Negation
         return negators % 2 == 1 || IsDismissedAfter(tokens, end);
     }
 
+    /// <summary>
+    /// Whether a sentence negates or dismisses anything at all. Semantic matching cannot tell which idea a negation
+    /// applies to, so such a sentence earns nothing on that path (the lexical path still judges it concept by concept).
+    /// </summary>
+    public static bool NegatesAnything(Token[] tokens)
+    {
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (IsActiveNegator(tokens, i) || Lexicon.DismissalWords.Contains(tokens[i].Word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsActiveNegator(Token[] tokens, int i)
     {
         if (tokens[i].NegationReach == 0)

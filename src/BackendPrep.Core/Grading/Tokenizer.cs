@@ -8,6 +8,7 @@ namespace BackendPrep.Core.Grading;
 internal static class Tokenizer
 {
     private const int LongReach = 7;
+    private const int ClauseReach = 24;
     private static readonly System.Buffers.SearchValues<char> AsciiLower = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
     private static readonly System.Buffers.SearchValues<char> UpperOrDigit = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
 
@@ -67,6 +68,30 @@ internal static class Tokenizer
 
     private static void AddWord(List<Token> tokens, string raw, ref int clause, bool afterComma)
     {
+        // "maxUnavailable", "readinessProbe": identifiers typed in answers are their words (adjacent words are also
+        // indexed joined, so "maxunavailable" still matches).
+        if (CamelCaseSplit(raw) is { } parts)
+        {
+            foreach (var part in parts)
+            {
+                AddWord(tokens, part, ref clause, afterComma);
+                afterComma = false;
+            }
+
+            return;
+        }
+
+        if (Lexicon.Abbreviations.TryGetValue(raw.ToLowerInvariant(), out var expansion))
+        {
+            foreach (var part in expansion)
+            {
+                AddWord(tokens, part, ref clause, afterComma);
+                afterComma = false;
+            }
+
+            return;
+        }
+
         var word = raw.ToLowerInvariant();
         if (IsAcronymPlural(raw))
         {
@@ -121,13 +146,36 @@ internal static class Tokenizer
         tokens.Add(new Token(word, stem, clause, flags, reach));
     }
 
+    /// <summary>Splits at each lower-to-upper change ("maxSurge" → max, Surge); null for words that have none.</summary>
+    private static string[]? CamelCaseSplit(string raw)
+    {
+        List<string>? parts = null;
+        var start = 0;
+        for (var i = 1; i < raw.Length; i++)
+        {
+            if (char.IsAsciiLetterLower(raw[i - 1]) && char.IsAsciiLetterUpper(raw[i]))
+            {
+                (parts ??= []).Add(raw[start..i]);
+                start = i;
+            }
+        }
+
+        if (parts is null)
+        {
+            return null;
+        }
+
+        parts.Add(raw[start..]);
+        return [.. parts];
+    }
+
     private static bool IsAcronymPlural(string raw) =>
         raw.Length >= 3 && raw[^1] == 's' && char.IsAsciiLetterUpper(raw[0])
         && !raw.AsSpan(0, raw.Length - 1).ContainsAnyExcept(UpperOrDigit);
 
     /// <summary>
-    /// "not only X but Y" affirms X; "no point worrying about X", "don't need to bother with X" reach further than a
-    /// plain "not X".
+    /// "not only X but Y" affirms X; "no point worrying about X", "don't need to bother with X", "I don't think you
+    /// need X" reach further than a plain "not X".
     /// </summary>
     private static void AdjustNegatorReach(List<Token> tokens)
     {
@@ -141,6 +189,11 @@ internal static class Tokenizer
             if (tokens[i].Word == "not" && tokens[i + 1].Word is "only" or "just")
             {
                 tokens[i] = tokens[i] with { NegationReach = 0 };
+            }
+            else if (tokens[i + 1].Word is "think" or "believe")
+            {
+                // "I don't think we need X": the doubt covers the rest of the clause.
+                tokens[i] = tokens[i] with { NegationReach = ClauseReach };
             }
             else if (Lexicon.DismissalStems.Contains(tokens[i + 1].Stem) || tokens[i + 1].Word is "point" or "reason" or "worry" or "care")
             {

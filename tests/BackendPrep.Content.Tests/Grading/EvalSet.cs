@@ -1,19 +1,28 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using BackendPrep.Content.Markdown;
-using BackendPrep.Content.Parsing;
-using BackendPrep.Core.Prompts;
 
 namespace BackendPrep.Content.Tests.Grading;
 
 /// <summary>
-/// One hand-labelled answer: what a human interviewer says it covers. <see cref="HeldOut"/> marks answers written
-/// after the rubric concepts were last tuned, so they measure the grader on phrasings no concept was fitted to.
+/// One hand-labelled answer: what a human interviewer says it covers. <see cref="Set"/> says how it relates to tuning:
+/// "tuned" answers were written before the rubric concepts were last edited (some concepts borrow their phrasings);
+/// "holdout" answers were written after that edit; "blind" answers were written from the prompt and item
+/// descriptions only, without reading the concept lists, and measured before any grader change made for them.
 /// </summary>
-public sealed record EvalAnswer(int Line, string Prompt, string Answer, IReadOnlyList<string> Covers, string Style, bool HeldOut);
+public sealed record EvalAnswer(int Line, string Prompt, string Answer, IReadOnlyList<string> Covers, string Style, string Set)
+{
+    public bool HeldOut => Set == "holdout";
 
-/// <summary>Reads the evaluation set and the real prompts from the source tree (found by walking up to the solution).</summary>
-internal static class EvalSet
+    public bool Blind => Set == "blind";
+
+    public bool Paraphrase => Style == "paraphrase";
+}
+
+/// <summary>
+/// Reads the evaluation set from the source tree (found by walking up to the solution). Linked into the Bot tests too;
+/// each project supplies its own <c>Prompts()</c> (this one may parse prompt files with Content internals).
+/// </summary>
+internal static partial class EvalSet
 {
     /// <summary>Searched from the binaries, the working directory and this source file (binaries may live elsewhere with --artifacts-path).</summary>
     public static string RepoRoot([CallerFilePath] string sourceFile = "")
@@ -53,36 +62,9 @@ internal static class EvalSet
                 root.GetProperty("answer").GetString()!,
                 [.. root.GetProperty("covers").EnumerateArray().Select(e => e.GetString()!)],
                 root.GetProperty("style").GetString()!,
-                root.TryGetProperty("set", out var set) && set.GetString() == "holdout"));
+                root.TryGetProperty("set", out var set) ? set.GetString()! : "tuned"));
         }
 
         return answers;
-    }
-
-    /// <summary>
-    /// The real prompts. Normally the whole content loads; while other content is mid-edit the prompts are parsed
-    /// file by file, so the grader's accuracy is still measured against the real rubrics.
-    /// </summary>
-    public static (IReadOnlyDictionary<string, InterviewPrompt> Prompts, string Source) Prompts()
-    {
-        var contentRoot = Path.Combine(RepoRoot(), "content");
-        var loaded = ContentLoader.Load(contentRoot);
-        if (loaded.Content is not null)
-        {
-            return (loaded.Content.Prompts.ToDictionary(p => p.Id), "ContentLoader.Load");
-        }
-
-        var problems = new ProblemSink();
-        var prompts = new Dictionary<string, InterviewPrompt>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(contentRoot, "prompts"), "*.md"))
-        {
-            var markdown = MarkdownFile.Parse("content/prompts/" + Path.GetFileName(file), File.ReadAllText(file), problems);
-            if (PromptParser.Parse(markdown) is { } prompt)
-            {
-                prompts[prompt.Id] = prompt;
-            }
-        }
-
-        return (prompts, $"prompt files one by one (full content has {loaded.Problems.Count} problems)");
     }
 }

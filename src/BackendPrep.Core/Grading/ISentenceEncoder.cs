@@ -1,0 +1,11 @@
+namespace BackendPrep.Core.Grading;
+
+/// <summary>
+/// Turns sentences into embedding vectors for optional semantic matching. Implemented outside Core (a local model
+/// in the Bot); must be thread-safe, since one grader serves every user. All vectors from one encoder have the same
+/// length; they need not be unit length.
+/// </summary>
+public interface ISentenceEncoder
+{
+    IReadOnlyList<float[]> Encode(IReadOnlyList<string> sentences);
+}

@@ -1,0 +1,79 @@
+using BackendPrep.Core.Grading;
+
+namespace BackendPrep.Core.Tests.Grading;
+
+/// <summary>
+/// The rule that combines the semantic signal with the lexical one, with a deterministic encoder: each text becomes a
+/// vector of how often it uses each of a few marker words, so similarity is easy to reason about.
+/// </summary>
+public sealed class SemanticMatchingTests
+{
+    private static readonly string[] Markers = ["remember", "handled", "aside", "inspect", "hash", "bytes"];
+
+    private static GradeResult Grade(string answer, double threshold = 0.5, double margin = 0.05, IReadOnlyCollection<string>? only = null)
+    {
+        var rubric = TestRubrics.Of(
+            new(TestRubrics.Webhook.Items[1].Id, "remember handled deliveries", ["event id", "dedupe"], "?", new("prompts/t.md", 1)),
+            new(TestRubrics.Webhook.Items[4].Id, "set aside to inspect", ["dead letter queue", "DLQ"], "?", new("prompts/t.md", 2)),
+            new(TestRubrics.Webhook.Items[0].Id, "hash of the bytes", ["HMAC", "verify the signature"], "?", new("prompts/t.md", 3)));
+        var grader = new AnswerGrader(new SemanticMatching(new MarkerEncoder(), threshold, margin));
+        return grader.Grade("semantic-test", rubric, answer, only);
+    }
+
+    [Fact]
+    public void A_sentence_close_to_an_item_earns_it_with_itself_as_evidence()
+    {
+        var result = Grade("We remember which deliveries were already handled by the consumer.");
+
+        Assert.Equal(["idempotency"], result.Covered);
+        Assert.Equal("We remember which deliveries were already handled by the consumer.", result.Item("idempotency")!.Evidence);
+    }
+
+    [Fact]
+    public void Below_the_threshold_nothing_is_earned()
+    {
+        // Cosine with the dedupe item is 2 / (√3·√2) ≈ 0.82.
+        const string answer = "We remember the bytes of deliveries the consumer already handled.";
+
+        Assert.Equal(["idempotency"], Grade(answer, threshold: 0.8).Covered);
+        Assert.Empty(Grade(answer, threshold: 0.85).Covered);
+    }
+
+    [Fact]
+    public void A_sentence_with_a_negation_earns_nothing_by_similarity()
+    {
+        Assert.Empty(Grade("We would not remember which deliveries were already handled by the consumer.").Covered);
+    }
+
+    [Fact]
+    public void A_sentence_earns_only_items_near_its_best_one_unless_the_margin_is_wide()
+    {
+        // Cosine ≈ 0.82 with the dedupe item, ≈ 0.41 with the signature item: both above a 0.3 threshold.
+        const string answer = "We remember the hash of deliveries we handled.";
+
+        Assert.Equal(["idempotency"], Grade(answer, threshold: 0.3, margin: 0.05).Covered);
+        Assert.Equal(["idempotency", "signature"], Grade(answer, threshold: 0.3, margin: 1).Covered);
+    }
+
+    [Fact]
+    public void Lexical_evidence_is_kept_and_only_asked_items_are_graded()
+    {
+        var result = Grade("We dedupe on the event id. Anything failing is set aside for a person to inspect later.", only: ["idempotency", "dlq"]);
+
+        Assert.Equal(["idempotency", "dlq"], result.Items.Select(i => i.ItemId));
+        Assert.Equal("We dedupe on the event id.", result.Item("idempotency")!.Evidence);
+        Assert.True(result.Item("dlq")!.Covered);
+    }
+
+    [Fact]
+    public void A_comma_run_of_terms_earns_nothing_by_similarity()
+    {
+        Assert.Empty(Grade("Remember, handled, aside, inspect, hash, bytes.").Covered);
+    }
+
+    private sealed class MarkerEncoder : ISentenceEncoder
+    {
+        public IReadOnlyList<float[]> Encode(IReadOnlyList<string> sentences) =>
+            [.. sentences.Select(s => Markers.Select(m => (float)s.Split([' ', ',', '.', ':'], StringSplitOptions.RemoveEmptyEntries).Count(w => w.StartsWith(m, StringComparison.OrdinalIgnoreCase))).ToArray())];
+    }
+}

@@ -1,0 +1,41 @@
+using BackendPrep.Core.Grading;
+
+namespace BackendPrep.Core.Tests.Grading;
+
+/// <summary>Shorthand people type in answers: identifiers, abbreviations, prefixes and opinion negations.</summary>
+public sealed class ShorthandTests
+{
+    private readonly AnswerGrader _grader = new();
+
+    private GradeResult Grade(string answer) => _grader.Grade("payment-webhook", TestRubrics.Webhook, answer);
+
+    [Fact]
+    public void Camel_case_identifiers_are_read_as_their_words()
+    {
+        Assert.Contains("signature", Grade("The handler calls verifySignature on the raw body before parsing it.").Covered);
+        Assert.Contains("idempotency", Grade("We store the eventId in a table and skip repeats of it.").Covered);
+    }
+
+    [Theory]
+    [InlineData("We write the dedupe row and the order update in the same txn.", "transaction")]
+    [InlineData("Every evt id goes into a table with a unique index so we can dedupe.", "idempotency")]
+    public void Abbreviations_are_read_as_the_words_they_stand_for(string answer, string item)
+    {
+        Assert.Contains(item, Grade(answer).Covered);
+    }
+
+    [Fact]
+    public void A_non_prefix_negates_its_own_word_only()
+    {
+        Assert.Contains("dlq", Grade("Non-urgent poison messages go to a parking lot for a human to look at.").Covered);
+        Assert.DoesNotContain("idempotency", Grade("The handler is non-idempotent key-wise, so we accept repeats.").Covered);
+    }
+
+    [Fact]
+    public void I_dont_think_reaches_to_what_is_doubted()
+    {
+        var result = Grade("I don't think you need to keep track of the event ids at all.");
+
+        Assert.DoesNotContain("idempotency", result.Covered);
+    }
+}
