@@ -18,7 +18,11 @@ internal sealed class StudySessionDocument
     public bool FiredLate { get; set; }
     public string? SelfAssessment { get; set; }
 
-    /// <summary>Set only while running: a unique index on it allows one running session per user.</summary>
+    /// <summary>
+    /// The user id while running, <c>ended/{session id}</c> after: a unique index on it allows one running session per
+    /// user. Never null once ended, because LiteDB's unique index counts null as a value (a second ended session in
+    /// the file would be refused as a duplicate).
+    /// </summary>
     public string? RunningUserId { get; set; }
 }
 
@@ -64,7 +68,7 @@ public sealed class StudySessionStore : IStudySessionStore
 
         running.State = SessionState.Stopped;
         running.EndedAtUtc = at.UtcDateTime;
-        running.RunningUserId = null;
+        running.RunningUserId = EndedSlot(running.Id);
         return Task.FromResult(Collection.Update(running) ? FromDocument(running) : null);
     }
 
@@ -99,7 +103,7 @@ public sealed class StudySessionStore : IStudySessionStore
                 EndedAtUtc = at.UtcDateTime,
                 FiredLate = late,
                 SelfAssessment = d.SelfAssessment,
-                RunningUserId = null,
+                RunningUserId = EndedPrefix + d.Id,
             },
             d => d.Id == sessionId && d.State == SessionState.Running);
         return Task.FromResult(updated == 1);
@@ -123,6 +127,10 @@ public sealed class StudySessionStore : IStudySessionStore
         return Task.FromResult(sessions);
     }
 
+    private const string EndedPrefix = "ended/";
+
+    private static string EndedSlot(string sessionId) => EndedPrefix + sessionId;
+
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
     private static StudySessionDocument ToDocument(StudySession s) => new()
@@ -138,7 +146,7 @@ public sealed class StudySessionStore : IStudySessionStore
         EndedAtUtc = s.EndedAt?.UtcDateTime,
         FiredLate = s.FiredLate,
         SelfAssessment = s.SelfAssessment,
-        RunningUserId = s.State == SessionState.Running ? s.UserId : null,
+        RunningUserId = s.State == SessionState.Running ? s.UserId : EndedSlot(s.Id),
     };
 
     private static StudySession FromDocument(StudySessionDocument d) =>
