@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using BackendPrep.Core.Drills;
+using BackendPrep.Core.Progress;
 using BackendPrep.Core.Storage;
+using BackendPrep.Core.Study;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BackendPrep.Benchmarks;
@@ -26,6 +29,14 @@ public static class ProgressBreakdown
             }
         }
 
+        var content = services.GetRequiredService<StudyContent>();
+        var input = new ProgressInput(
+            await services.GetRequiredService<ITopicProgressStore>().LearnedAsync(user, default),
+            await services.GetRequiredService<IAttemptStore>().ForUserAsync(user, default),
+            await reviews.LogsAsync(user, default),
+            await reviews.CardsAsync(user, default),
+            await services.GetRequiredService<IStudySessionStore>().HistoryAsync(user, default),
+            (await services.GetRequiredService<IDrillSettingsStore>().GetAsync(user, default)).Zone());
         (string Name, Func<Task<int>> Read)[] reads =
         [
             ("review logs (LogsAsync)", async () => (await reviews.LogsAsync(user, default)).Count),
@@ -34,6 +45,9 @@ public static class ProgressBreakdown
             ("sessions (HistoryAsync)", async () => (await services.GetRequiredService<IStudySessionStore>().HistoryAsync(user, default)).Count),
             ("topics learned (LearnedAsync)", async () => (await services.GetRequiredService<ITopicProgressStore>().LearnedAsync(user, default)).Count),
             ("logs as raw BSON (no mapper)", () => Task.FromResult(raw.Find(LiteDB.Query.EQ("UserId", user)).Count())),
+            ("report (ProgressReport.Build)", () => Task.FromResult(ProgressReport.Build(content, input, db.Now).TopicCount)),
+            ("drill figures (Drills)", () => Task.FromResult(ProgressReport.Drills(input, db.Now, new StreakRules()).ReviewsLast30Days)),
+            ("chart series (Daily)", () => Task.FromResult(ProgressSeries.Daily(input.Reviews, input.Attempts, input.Zone, db.Now).Count)),
             ("drill settings (GetAsync)", async () => (await services.GetRequiredService<IDrillSettingsStore>().GetAsync(user, default)).UserId.Length),
         ];
         foreach (var (name, read) in reads)
