@@ -2,49 +2,53 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using BackendPrep.Bot.Cli;
-using BackendPrep.Bot.Transports.Console;
 using BackendPrep.FakeDiscord;
-using BackendPrep.Testing;
 
 namespace BackendPrep.LoadTest;
 
 public sealed record Phase(string Name, int PerSecond, TimeSpan Duration);
 
+/// <summary>Where the bot runs: in this process (the default), or alone in a child process started from <see cref="BotDll"/>.</summary>
+public sealed record BotPlacement(bool OutOfProcess, string BotDll, IReadOnlyDictionary<string, string> RuntimeSettings);
+
 /// <summary>
-/// The bot in this process, connected to the fake Discord on loopback. Each interaction is stamped when its gateway
-/// frame is sent and when its callback request arrives back at the fake: that difference is the turnaround.
+/// The bot, connected to the fake Discord on loopback. Each interaction is stamped when its gateway frame is sent and
+/// when its callback request arrives back at the fake: that difference is the turnaround.
 /// </summary>
 public sealed class LoadHarness : IAsyncDisposable
 {
     private readonly FakeDiscordServer _discord;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly string _db = Path.Combine(Path.GetTempPath(), $"bp-load-{Guid.NewGuid():N}.db");
     private readonly ConcurrentDictionary<string, long> _sentAt = new();
-    private Task<int> _bot = Task.FromResult(0);
+    private BotUnderTest _bot = null!;
     private ulong _nextUser = 300_000_000_000_000_000;
 
     private LoadHarness(FakeDiscordServer discord) => _discord = discord;
 
     public TimeSpan StartToReady { get; private set; }
 
-    public static async Task<LoadHarness> StartAsync()
+    public BotUnderTest Bot => _bot;
+
+    public static async Task<LoadHarness> StartAsync(BotPlacement placement)
     {
         // Schema validation is for correctness tests; here it would measure JsonSchema.Net, not the bot.
         var discord = new FakeDiscordServer { ValidateBodies = false };
         await discord.StartAsync();
         var harness = new LoadHarness(discord);
+        var db = Path.Combine(Path.GetTempPath(), $"bp-load-{Guid.NewGuid():N}.db");
         var started = Stopwatch.GetTimestamp();
-        string[] args =
-        [
-            $"--Discord:Token={discord.Token}", $"--Discord:ApiBaseUrl={discord.BaseUrl}",
-            $"--Content:Path={RepoPaths.Content}", $"--Storage:Path={harness._db}", "--Logging:LogLevel:Default=Warning",
-            // The lean-bot targets are for the lexical grader; the semantic model's load would run during the phases.
-            "--Grading:Semantic=false",
-        ];
-        harness._bot = BotProgram.RunAsync(args, new ConsoleIO(TextReader.Null, TextWriter.Null, Interactive: false), harness._stop.Token);
-        await discord.Gateway.WaitForOpAsync(2, timeout: TimeSpan.FromSeconds(30));
-        await discord.WaitForRequestAsync(r => r.Route == FakeRoutes.PutGlobalCommands, TimeSpan.FromSeconds(30));
+        harness._bot = placement.OutOfProcess
+            ? new ChildProcessBot(placement.BotDll, discord.Token, new Uri(discord.BaseUrl), db, placement.RuntimeSettings)
+            : new InProcessBot(discord.Token, new Uri(discord.BaseUrl), db);
+        try
+        {
+            await discord.Gateway.WaitForOpAsync(2, timeout: TimeSpan.FromSeconds(30));
+            await discord.WaitForRequestAsync(r => r.Route == FakeRoutes.PutGlobalCommands, TimeSpan.FromSeconds(30));
+        }
+        catch (Exception ex) when (harness._bot is ChildProcessBot child)
+        {
+            throw new InvalidOperationException($"the bot did not become ready: {ex.Message}{Environment.NewLine}{child.LastOutput}", ex);
+        }
+
         harness.StartToReady = Stopwatch.GetElapsedTime(started);
         return harness;
     }
@@ -53,24 +57,33 @@ public sealed class LoadHarness : IAsyncDisposable
     {
         var total = (int)(phase.PerSecond * phase.Duration.TotalSeconds);
         var before = _discord.RequestsTo(FakeRoutes.Callback).Count;
-        var process = Process.GetCurrentProcess();
-        var cpuBefore = process.TotalProcessorTime;
-        var pauseBefore = GC.GetTotalPauseDuration();
+        var cpuBefore = _bot.CpuTime();
+        var pauseBefore = _bot.GcPauses();
         var started = Stopwatch.GetTimestamp();
         var ids = new List<string>(total);
-        for (var i = 0; i < total; i++)
+        var sent = 0;
+        while (sent < total)
         {
-            // Paced against the phase start, so a slow send does not lower the offered rate.
-            var due = started + (long)(i * Stopwatch.Frequency / (double)phase.PerSecond);
-            while (Stopwatch.GetTimestamp() < due)
+            // Open-loop pacing against the phase start: send everything due by now, then sleep until the next one is
+            // due (timer granularity is about a millisecond, so at 1,000/s sends go out in small batches). Sleeping,
+            // unlike spinning, leaves the cores to the bot.
+            var due = Math.Min(total, (int)(Stopwatch.GetElapsedTime(started).TotalSeconds * phase.PerSecond) + 1);
+            for (; sent < due; sent++)
             {
-                await Task.Yield();
+                ids.Add(await SendAsync(sent));
             }
 
-            ids.Add(await SendAsync(i));
+            if (sent < total)
+            {
+                var next = TimeSpan.FromSeconds(sent / (double)phase.PerSecond) - Stopwatch.GetElapsedTime(started);
+                await Task.Delay(next > TimeSpan.FromMilliseconds(1) ? next : TimeSpan.FromMilliseconds(1));
+            }
         }
 
         await WaitForCallbacksAsync(before + total, TimeSpan.FromSeconds(30));
+        var wall = Stopwatch.GetElapsedTime(started);
+        var cpu = _bot.CpuTime() - cpuBefore;
+        var pauses = _bot.GcPauses() - pauseBefore;
         var answered = _discord.RequestsTo(FakeRoutes.Callback).Skip(before).ToList();
         var callbacks = answered.ToDictionary(r => r.Path.Split('/')[2], r => r.ArrivedAt);
         var shed = answered.Count(r => r.JsonText?.Contains("try again in a few seconds", StringComparison.Ordinal) == true);
@@ -83,9 +96,7 @@ public sealed class LoadHarness : IAsyncDisposable
             }
         }
 
-        process.Refresh();
-        return PhaseResult.From(phase, turnarounds, total - turnarounds.Count, shed,
-            process.TotalProcessorTime - cpuBefore, Stopwatch.GetElapsedTime(started), GC.GetTotalPauseDuration() - pauseBefore);
+        return PhaseResult.From(phase, turnarounds, total - turnarounds.Count, shed, cpu, wall, pauses, _bot.Memory().RssMb);
     }
 
     /// <summary>Alternates a read (/topic) and a write (Mark learned, a LiteDB insert) from a fresh user each time.</summary>
@@ -110,17 +121,11 @@ public sealed class LoadHarness : IAsyncDisposable
         }
     }
 
-    public MemoryFigures Memory()
-    {
-        var process = Process.GetCurrentProcess();
-        return new MemoryFigures(process.WorkingSet64 / 1_048_576.0, process.PeakWorkingSet64 / 1_048_576.0, GC.GetTotalMemory(false) / 1_048_576.0);
-    }
+    public MemoryFigures Memory() => _bot.Memory();
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        await _bot.WaitAsync(TimeSpan.FromSeconds(20)).ContinueWith(_ => { }, TaskScheduler.Default);
+        await _bot.DisposeAsync();
         await _discord.DisposeAsync();
-        File.Delete(_db);
     }
 }

@@ -1,27 +1,49 @@
+using System.Globalization;
 using System.Text.Json;
 using BackendPrep.LoadTest;
+using BackendPrep.Testing;
 
-// dotnet run -c Release --project bench/BackendPrep.LoadTest [-- --smoke] [--json]
+// dotnet run -c Release --project bench/BackendPrep.LoadTest [-- --smoke] [--json] [--out-of-process [--bot <backendprep.dll>]] [--soak <minutes>]
 var smoke = args.Contains("--smoke");
 var json = args.Contains("--json");
+var soakMinutes = Value("--soak") is { } m ? int.Parse(m, CultureInfo.InvariantCulture) : 0;
+var placement = new BotPlacement(
+    args.Contains("--out-of-process"),
+    Value("--bot") ?? Path.Combine(RepoPaths.Root, "src", "BackendPrep.Bot", "bin", "Release", "net10.0", "backendprep.dll"),
+    // DOTNET_* settings (e.g. DOTNET_GCHeapHardLimit) passed through to the child, to try runtime knobs without a rebuild.
+    Environment.GetEnvironmentVariables().Keys.Cast<string>()
+        .Where(k => k.StartsWith("LOADTEST_DOTNET_", StringComparison.Ordinal))
+        .ToDictionary(k => k["LOADTEST_".Length..], k => Environment.GetEnvironmentVariable(k)!));
 Phase[] phases = smoke
     ? [new("smoke 50/s", 50, TimeSpan.FromSeconds(1))]
-    :
-    [
-        new("warm-up 100/s", 100, TimeSpan.FromSeconds(3)),
-        new("50/s", 50, TimeSpan.FromSeconds(10)),
-        new("200/s", 200, TimeSpan.FromSeconds(10)),
-        new("1000/s", 1000, TimeSpan.FromSeconds(10)),
-        new("burst 2000 in 1 s", 2000, TimeSpan.FromSeconds(1)),
-    ];
+    : soakMinutes > 0
+        ? [new("warm-up 100/s", 100, TimeSpan.FromSeconds(3)), .. Enumerable.Range(1, soakMinutes).Select(i => new Phase($"soak minute {i} at 50/s", 50, TimeSpan.FromMinutes(1)))]
+        :
+        [
+            new("warm-up 100/s", 100, TimeSpan.FromSeconds(3)),
+            new("50/s", 50, TimeSpan.FromSeconds(10)),
+            new("200/s", 200, TimeSpan.FromSeconds(10)),
+            new("1000/s", 1000, TimeSpan.FromSeconds(10)),
+            new("burst 2000 in 1 s", 2000, TimeSpan.FromSeconds(1)),
+        ];
 
-await using var harness = await LoadHarness.StartAsync();
+await using var harness = await LoadHarness.StartAsync(placement);
+var samples = new List<MemorySample> { new("at READY", harness.Memory().RssMb) };
+if (!smoke)
+{
+    // Steady state after READY: whatever start-up allocated has been collected or settled.
+    await Task.Delay(TimeSpan.FromSeconds(5));
+    samples.Add(new("idle, 5 s after READY", harness.Memory().RssMb));
+}
+
 var results = new List<PhaseResult>();
 foreach (var phase in phases)
 {
     results.Add(await harness.RunAsync(phase));
 }
 
-var report = new LoadReport(harness.StartToReady, results, harness.Memory());
-Console.WriteLine(json ? JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }) : report.ToTable());
+var report = new LoadReport(harness.Bot.Alone, harness.StartToReady, samples, results, harness.Memory());
+Console.WriteLine(json ? JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }) : report.ToTable());
 return results.All(r => r.Unanswered == 0) ? 0 : 1;
+
+string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;

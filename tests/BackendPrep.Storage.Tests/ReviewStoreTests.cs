@@ -35,4 +35,28 @@ public sealed class ReviewStoreTests
         Assert.Equal(firstLog, logs[0]);
         Assert.Empty(await loaded.CardsAsync("someone-else", default));
     }
+
+    [Fact]
+    public async Task Logs_come_back_for_that_user_only_in_time_order_whatever_the_insert_order()
+    {
+        using var temp = new TempDatabase();
+        using var store = temp.Open();
+        var reviews = new ReviewStore(store);
+        var scheduler = new FsrsScheduler();
+        var card = ReviewCard.New("cue.a", At);
+        var written = new List<ReviewLog>();
+        foreach (var (days, rating) in new[] { (5, Rating.Again), (1, Rating.Good), (9, Rating.Easy), (3, Rating.Hard) })
+        {
+            var (next, log) = scheduler.Review(card, rating, At.AddDays(days));
+            written.Add(log);
+            await reviews.AppendAsync("u", log, default);
+            await reviews.AppendAsync("v", log with { CardId = "cue.other" }, default);
+            card = next;
+        }
+
+        var logs = await reviews.LogsAsync("u", default);
+
+        Assert.Equal(written.OrderBy(l => l.At), logs);
+        Assert.All(await reviews.LogsAsync("v", default), l => Assert.Equal("cue.other", l.CardId));
+    }
 }

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using BackendPrep.Core.Drills;
+using BackendPrep.Core.Progress;
+using BackendPrep.Core.Storage;
+using BackendPrep.Core.Study;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BackendPrep.Benchmarks;
+
+/// <summary>
+/// Which store read dominates <c>/progress</c> for the heavy user: each read timed alone, median of repeated runs after
+/// a warm-up. A profiling aid beside the benchmark (<c>BackendPrep.Benchmarks progress-breakdown</c>), not a benchmark.
+/// </summary>
+public static class ProgressBreakdown
+{
+    public static async Task RunAsync()
+    {
+        using var db = new SeededStudyDatabase(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+        var services = db.Services;
+        var user = SeededStudyDatabase.HeavyUser;
+        var reviews = services.GetRequiredService<IReviewStore>();
+        var database = services.GetRequiredService<BackendPrep.Storage.LiteDbStore>().Database;
+        var raw = database.GetCollection("review_logs");
+        using (var plan = database.Execute($"EXPLAIN SELECT $ FROM review_logs WHERE UserId = '{user}' ORDER BY AtUtc"))
+        {
+            while (plan.Read())
+            {
+                Console.WriteLine("plan: " + plan.Current.ToString());
+            }
+        }
+
+        var content = services.GetRequiredService<StudyContent>();
+        var input = new ProgressInput(
+            await services.GetRequiredService<ITopicProgressStore>().LearnedAsync(user, default),
+            await services.GetRequiredService<IAttemptStore>().ForUserAsync(user, default),
+            await reviews.LogsAsync(user, default),
+            await reviews.CardsAsync(user, default),
+            await services.GetRequiredService<IStudySessionStore>().HistoryAsync(user, default),
+            (await services.GetRequiredService<IDrillSettingsStore>().GetAsync(user, default)).Zone());
+        (string Name, Func<Task<int>> Read)[] reads =
+        [
+            ("review logs (LogsAsync)", async () => (await reviews.LogsAsync(user, default)).Count),
+            ("review cards (CardsAsync)", async () => (await reviews.CardsAsync(user, default)).Count),
+            ("attempts (ForUserAsync)", async () => (await services.GetRequiredService<IAttemptStore>().ForUserAsync(user, default)).Count),
+            ("sessions (HistoryAsync)", async () => (await services.GetRequiredService<IStudySessionStore>().HistoryAsync(user, default)).Count),
+            ("topics learned (LearnedAsync)", async () => (await services.GetRequiredService<ITopicProgressStore>().LearnedAsync(user, default)).Count),
+            ("logs as raw BSON (no mapper)", () => Task.FromResult(raw.Find(LiteDB.Query.EQ("UserId", user)).Count())),
+            ("report (ProgressReport.Build)", () => Task.FromResult(ProgressReport.Build(content, input, db.Now).TopicCount)),
+            ("drill figures (Drills)", () => Task.FromResult(ProgressReport.Drills(input, db.Now, new StreakRules()).ReviewsLast30Days)),
+            ("chart series (Daily)", () => Task.FromResult(ProgressSeries.Daily(input.Reviews, input.Attempts, input.Zone, db.Now).Count)),
+            ("drill settings (GetAsync)", async () => (await services.GetRequiredService<IDrillSettingsStore>().GetAsync(user, default)).UserId.Length),
+        ];
+        foreach (var (name, read) in reads)
+        {
+            var rows = 0;
+            for (var i = 0; i < 5; i++)
+            {
+                rows = await read();
+            }
+
+            var times = new List<double>();
+            for (var i = 0; i < 30; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await read();
+                times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+
+            times.Sort();
+            Console.WriteLine($"{name,-32} {rows,6} rows  median {times[times.Count / 2],8:0.000} ms  min {times[0],8:0.000} ms");
+        }
+    }
+}
