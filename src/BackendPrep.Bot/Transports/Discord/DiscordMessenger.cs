@@ -62,6 +62,12 @@ internal sealed class DiscordMessenger(DiscordRestClient rest) : IChannelMesseng
         {
             throw new DeliveryException(DeliveryFailure.Transient, "Discord could not be reached", ex);
         }
+        catch (TimeoutException ex)
+        {
+            // The REST client's per-request deadline (slow answers, long 429 waits) is a transient failure like any other,
+            // so scheduled posts log it and move on instead of failing their loop.
+            throw new DeliveryException(DeliveryFailure.Transient, ex.Message, ex);
+        }
     }
 
     private static ulong Id(string snowflake) => ulong.Parse(snowflake, NumberStyles.None, CultureInfo.InvariantCulture);
