@@ -106,7 +106,12 @@ public sealed class AnswerGrader
         }
 
         var anchors = rubric.Semantic(semantic.Encoder);
-        var vectors = semantic.Encoder.Encode([.. eligible.Select(s => text.Sentences[s].Original)]);
+        var vectors = anchors is null ? [] : semantic.Encoder.Encode([.. eligible.Select(s => text.Sentences[s].Original)]);
+        if (anchors is null || vectors.Count != eligible.Length)
+        {
+            return; // the encoder cannot serve: the grade stays lexical
+        }
+
         var semanticOnly = evidence.Select(e => e is null).ToArray();
         var best = new double[evidence.Length];
         for (var k = 0; k < eligible.Length; k++)
