@@ -6,7 +6,7 @@ namespace BackendPrep.Core.Grading;
 /// <see cref="Margin"/> of the sentence's best item in the rubric (sentences near every item of a topic prove none).
 /// In an answer already shown to be on topic, a sentence also earns its single closest item at the lower
 /// <see cref="LeadThreshold"/> when that item leads the rubric's next-closest one by <see cref="Lead"/>: a plain-words
-/// paraphrase scores low against every anchor, but clearly lowest against none but its own.
+/// paraphrase scores low against every anchor, but clearly highest against its own item.
 /// </summary>
 public sealed record SemanticMatching
 {
