@@ -1,6 +1,7 @@
 using BackendPrep.Bot.Hosting;
 using BackendPrep.Core.Grading;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace BackendPrep.Bot.Grading;
@@ -11,11 +12,12 @@ internal static class GradingSetup
     public static IServiceCollection AddGrading(this IServiceCollection services)
     {
         services.AddOptions<GradingOptions>().BindConfiguration(GradingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new SentenceModel(() => MiniLmSentenceEncoder.Shared, sp.GetRequiredService<ILogger<SentenceModel>>()));
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<GradingOptions>>().Value;
             return options.Semantic
-                ? new AnswerGrader(new SemanticMatching(MiniLmSentenceEncoder.OnDemand.Instance, options.SemanticThreshold, options.SemanticMargin))
+                ? new AnswerGrader(new SemanticMatching(sp.GetRequiredService<SentenceModel>(), options.SemanticThreshold, options.SemanticMargin))
                 : new AnswerGrader();
         });
         services.AddHostedService<ModelWarmup>();

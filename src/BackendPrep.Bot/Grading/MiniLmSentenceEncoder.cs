@@ -23,12 +23,4 @@ internal sealed class MiniLmSentenceEncoder : ISentenceEncoder, IDisposable
         sentences.Count == 0 ? [] : _model.Encode([.. sentences]);
 
     public void Dispose() => _model.Dispose();
-
-    /// <summary>The process-wide model, loaded on first use (by <see cref="ModelWarmup"/>, or else the first answer).</summary>
-    internal sealed class OnDemand : ISentenceEncoder
-    {
-        public static readonly OnDemand Instance = new();
-
-        public IReadOnlyList<float[]> Encode(IReadOnlyList<string> sentences) => Shared.Encode(sentences);
-    }
 }

@@ -68,14 +68,16 @@ public sealed class AnswerGrader
         {
             graded[i] = onlyItemIds is null || onlyItemIds.Contains(rubric.Items[i].Id);
             evidence[i] = !graded[i] ? null : matches[i]
-                .Where(s => IsStatement(text.Sentences[s], itemsPerSentence[s]) && !(bulletList && text.Sentences[s].WordCount <= FragmentWords))
+                .Where(s => IsEvidence(text, s, itemsPerSentence[s], bulletList))
                 .Select(s => text.Sentences[s].Original)
                 .FirstOrDefault();
         }
 
         if (semantic is not null && Enumerable.Range(0, evidence.Length).Any(i => graded[i] && evidence[i] is null))
         {
-            AddSemanticEvidence(rubric, text, semantic, itemsPerSentence, bulletList, graded, evidence);
+            // Any item earned lexically, graded now or not (a follow-up grades only the missed ones), shows the topic.
+            var onTopic = matches.Any(m => m.Any(s => IsEvidence(text, s, itemsPerSentence[s], bulletList)));
+            AddSemanticEvidence(rubric, text, semantic, itemsPerSentence, bulletList, graded, evidence, onTopic);
         }
 
         var grades = new List<ItemGrade>(rubric.Items.Count);
@@ -94,8 +96,11 @@ public sealed class AnswerGrader
     /// The semantic signal, for items still without evidence: each eligible sentence is embedded once and earns the
     /// items it is close to (at least the threshold, and within the margin of its closest item). Eligible means a
     /// statement, not a fragment or keyword list, that negates nothing: similarity cannot see what a "not" applies to.
+    /// Then, only in an answer shown to be on topic (an item earned lexically or at the full threshold), a sentence
+    /// earns its closest item at the lead threshold if that item clearly leads the rest: off-topic text is always
+    /// closest to something, so the lower bar needs the topic established first.
     /// </summary>
-    private static void AddSemanticEvidence(CompiledRubric rubric, AnalysedText text, SemanticMatching semantic, int[] itemsPerSentence, bool bulletList, bool[] graded, string?[] evidence)
+    private static void AddSemanticEvidence(CompiledRubric rubric, AnalysedText text, SemanticMatching semantic, int[] itemsPerSentence, bool bulletList, bool[] graded, string?[] evidence, bool onTopic)
     {
         var eligible = Enumerable.Range(0, text.Sentences.Count)
             .Where(s => IsSemanticCandidate(text.Sentences[s], itemsPerSentence[s], bulletList))
@@ -106,23 +111,65 @@ public sealed class AnswerGrader
         }
 
         var anchors = rubric.Semantic(semantic.Encoder);
-        var vectors = semantic.Encoder.Encode([.. eligible.Select(s => text.Sentences[s].Original)]);
-        var semanticOnly = evidence.Select(e => e is null).ToArray();
+        var vectors = anchors is null ? [] : semantic.Encoder.Encode([.. eligible.Select(s => text.Sentences[s].Original)]);
+        if (anchors is null || vectors.Count != eligible.Length)
+        {
+            return; // the encoder cannot serve: the grade stays lexical
+        }
+
+        var open = evidence.Select((e, i) => graded[i] && e is null).ToArray();
+        var similarities = vectors.Select(v => anchors.Similarities(SemanticRubric.Unit(v))).ToArray();
         var best = new double[evidence.Length];
         for (var k = 0; k < eligible.Length; k++)
         {
-            var similarities = anchors.Similarities(SemanticRubric.Unit(vectors[k]));
-            var top = similarities.Max();
+            var top = similarities[k].Max();
             for (var i = 0; i < evidence.Length; i++)
             {
-                var score = similarities[i];
-                if (graded[i] && semanticOnly[i] && score >= semantic.Threshold && score >= top - semantic.Margin && score > best[i])
+                var score = similarities[k][i];
+                if (open[i] && score >= semantic.Threshold && score >= top - semantic.Margin && score > best[i])
                 {
                     best[i] = score;
                     evidence[i] = text.Sentences[eligible[k]].Original;
                 }
             }
         }
+
+        if (semantic.LeadThreshold == 0 || !(onTopic || best.Any(b => b > 0)))
+        {
+            return;
+        }
+
+        for (var k = 0; k < eligible.Length; k++)
+        {
+            var (closest, lead) = ClosestAndLead(similarities[k]);
+            var score = similarities[k][closest];
+            if (open[closest] && best[closest] == 0 && score >= semantic.LeadThreshold && lead >= semantic.Lead)
+            {
+                best[closest] = score;
+                evidence[closest] = text.Sentences[eligible[k]].Original;
+            }
+        }
+    }
+
+    /// <summary>The closest item and how far it leads the next-closest (its whole score if the rubric has one item).</summary>
+    private static (int Closest, double Lead) ClosestAndLead(double[] similarities)
+    {
+        var closest = 0;
+        var second = 0.0;
+        for (var i = 1; i < similarities.Length; i++)
+        {
+            if (similarities[i] > similarities[closest])
+            {
+                second = similarities[closest];
+                closest = i;
+            }
+            else
+            {
+                second = Math.Max(second, similarities[i]);
+            }
+        }
+
+        return (closest, similarities[closest] - second);
     }
 
     /// <summary>
@@ -177,6 +224,10 @@ public sealed class AnswerGrader
             || (itemsInSentence >= 2 && !sentence.HasFunctionWord);
         return statement && !keywordList;
     }
+
+    /// <summary>A sentence that may serve as lexical evidence: a statement, and not a fragment in a list of fragments.</summary>
+    private static bool IsEvidence(AnalysedText text, int sentence, int itemsInSentence, bool bulletList) =>
+        IsStatement(text.Sentences[sentence], itemsInSentence) && !(bulletList && text.Sentences[sentence].WordCount <= FragmentWords);
 
     /// <summary>An answer of three or more lines that are nearly all bare fragments is a list of terms.</summary>
     private static bool IsBulletList(AnalysedText text)

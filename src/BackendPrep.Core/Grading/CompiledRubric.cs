@@ -29,18 +29,26 @@ public sealed class CompiledRubric
         new([.. rubric.Items.Select(i => (i.Id, CompileAll(i.Concepts)))],
             [.. rubric.Items.Select(i => (IReadOnlyList<string>)[i.Label + ": " + string.Join(", ", i.Concepts)])]);
 
-    /// <summary>The anchors embedded by <paramref name="encoder"/>, computed on first use and kept with this rubric.</summary>
-    internal SemanticRubric Semantic(ISentenceEncoder encoder)
+    /// <summary>
+    /// The anchors embedded by <paramref name="encoder"/>, computed on first use and kept with this rubric; null (and
+    /// not kept, so a later call may succeed) when the encoder serves no vectors.
+    /// </summary>
+    internal SemanticRubric? Semantic(ISentenceEncoder encoder)
     {
         lock (_semanticLock)
         {
-            if (_semantic is not { } cached || !ReferenceEquals(cached.Encoder, encoder))
+            if (_semantic is { } cached && ReferenceEquals(cached.Encoder, encoder))
             {
-                cached = (encoder, SemanticRubric.Embed(this, encoder));
-                _semantic = cached;
+                return cached.Rubric;
             }
 
-            return cached.Rubric;
+            var embedded = SemanticRubric.Embed(this, encoder);
+            if (embedded is not null)
+            {
+                _semantic = (encoder, embedded);
+            }
+
+            return embedded;
         }
     }
 

@@ -14,10 +14,16 @@ internal sealed class SemanticRubric
     /// <summary>Per item, its anchors' unit vectors.</summary>
     public float[][][] Anchors { get; }
 
-    public static SemanticRubric Embed(CompiledRubric rubric, ISentenceEncoder encoder)
+    /// <summary>Null when the encoder serves no vectors (its model is unavailable).</summary>
+    public static SemanticRubric? Embed(CompiledRubric rubric, ISentenceEncoder encoder)
     {
         var texts = rubric.AnchorTexts.SelectMany(a => a).ToArray();
         var vectors = texts.Length == 0 ? [] : encoder.Encode(texts);
+        if (vectors.Count != texts.Length)
+        {
+            return null;
+        }
+
         var anchors = new float[rubric.AnchorTexts.Count][][];
         var next = 0;
         for (var i = 0; i < anchors.Length; i++)

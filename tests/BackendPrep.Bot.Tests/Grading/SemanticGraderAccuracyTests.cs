@@ -9,64 +9,97 @@ using Xunit.Abstractions;
 namespace BackendPrep.Bot.Tests.Grading;
 
 /// <summary>
-/// The lexical grader plus MiniLM similarity, on the same eval set as GraderAccuracyTests. The threshold and margin
-/// are calibrated on the tuned and holdout answers only; the blind answers are reported, never fitted. Loads the real
-/// model (~15–30 s on two cores). Reproduce the figures in docs/grading.md with:
+/// The lexical grader plus MiniLM similarity, on the same eval set as GraderAccuracyTests. The settings (threshold,
+/// margin, lead threshold, lead) are chosen by leave-prompts-out cross-validation: the prompts are dealt into six folds,
+/// each fold is graded with the settings that do best on the other five, and the pooled held-out figure is what unseen
+/// prompts can expect. The defaults must also sit near the best point on the non-blind answers. Loads the real model
+/// (~15–40 s on two cores). Reproduce the figures in docs/grading.md with:
 /// dotnet test tests/BackendPrep.Bot.Tests --filter SemanticGraderAccuracyTests --logger "console;verbosity=detailed"
 /// </summary>
 public sealed class SemanticGraderAccuracyTests(SemanticGraderAccuracyTests.Model model, ITestOutputHelper output)
     : IClassFixture<SemanticGraderAccuracyTests.Model>
 {
-    // Measured 2026-11-29 (docs/grading.md): P 0.981 / F1 0.893 on all answers, P 0.979 / F1 0.860 on the blind ones.
-    // Floors sit just under; the precision floor is the issue's target.
+    // Measured 2026-11-29 05:00 UTC (docs/grading.md) with the defaults: P 0.960 / F1 0.919 on all answers, P 0.962 /
+    // F1 0.903 on the blind ones; cross-validated P 0.963 / F1 0.914. Floors sit just under; the precision floor is the
+    // issue's target.
     private const double PrecisionFloor = 0.90;
-    private const double F1Floor = 0.88;
-    private const double BlindF1Floor = 0.85;
+    private const double F1Floor = 0.91;
+    private const double BlindF1Floor = 0.89;
+    private const double CrossValidatedF1Floor = 0.90;
 
-    /// <summary>Calibration may only prefer settings that keep this precision on the calibration answers.</summary>
+    /// <summary>Calibration may only prefer settings that keep this precision on the answers it is tuned on.</summary>
     private const double CalibrationPrecision = 0.95;
 
-    private static readonly double[] Thresholds = [.. Enumerable.Range(0, 17).Select(i => 0.35 + (0.025 * i))];
-    private static readonly double[] Margins = [0.0, 0.02, 0.05, 0.1, 1.0];
+    private const int Folds = 6;
+
+    private static readonly double[] Thresholds = [.. Enumerable.Range(0, 7).Select(i => 0.375 + (0.025 * i))];
+    private static readonly double[] Margins = [0.0, 0.02, 0.05, 0.1];
+    private static readonly double[] LeadThresholds = [0.0, 0.3, 0.325, 0.35, 0.375];
+    private static readonly double[] Leads = [0.02, 0.03, 0.05];
 
     [Fact]
-    public void Semantic_signal_is_calibrated_without_the_blind_answers_and_keeps_precision()
+    public void Semantic_signal_is_cross_validated_across_prompts_and_keeps_precision()
     {
         var answers = EvalSet.Answers();
         var (prompts, _) = EvalSet.Prompts();
         var lexicalGrader = new AnswerGrader();
-        var lexical = Measure(lexicalGrader, answers, prompts);
+        var lexical = EvalReport.Measure(answers, prompts, (prompt, answer) => lexicalGrader.Grade(prompt, answer));
 
         var grid = (from threshold in Thresholds
                     from margin in Margins
-                    let report = Measure(new AnswerGrader(new SemanticMatching(model.Encoder, threshold, margin)), answers, prompts)
-                    select (threshold, margin, report)).ToList();
-        output.WriteLine($"Calibration on {answers.Count(a => !a.Blind)} non-blind answers (threshold, margin: P R F1 TP FP FN)");
-        foreach (var (threshold, margin, report) in grid)
+                    from leadThreshold in LeadThresholds
+                    from lead in leadThreshold == 0 ? [0.0] : Leads
+                    let settings = new SemanticMatching(model.Encoder, threshold, margin) { LeadThreshold = leadThreshold, Lead = lead }
+                    select (Settings: settings, Grades: GradeAll(new AnswerGrader(settings), answers, prompts))).ToList();
+
+        var best = Best(grid, answers, a => !a.Blind);
+        var defaults = grid.Single(g => g.Settings.Threshold == SemanticMatching.DefaultThreshold && g.Settings.Margin == SemanticMatching.DefaultMargin
+            && g.Settings.LeadThreshold == SemanticMatching.DefaultLeadThreshold && g.Settings.Lead == SemanticMatching.DefaultLead);
+        var bestNotBlind = Tally(best.Grades, answers, a => !a.Blind);
+        var defaultsNotBlind = Tally(defaults.Grades, answers, a => !a.Blind);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{grid.Count} settings. Best on non-blind answers: {Describe(best.Settings)}, F1 {bestNotBlind.F1:F3}; defaults {Describe(defaults.Settings)} reach {defaultsNotBlind.F1:F3}"));
+
+        // Leave-prompts-out: prompts sorted by id and dealt round robin, so each fold is a fixed set of whole prompts.
+        var promptIds = answers.Select(a => a.Prompt).Distinct().Order(StringComparer.Ordinal).ToList();
+        var crossValidated = new GradeResult[answers.Count];
+        for (var fold = 0; fold < Folds; fold++)
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {threshold:F3} {margin,4:F2}: {report.NotBlind}"));
+            var heldOut = promptIds.Where((_, i) => i % Folds == fold).ToHashSet(StringComparer.Ordinal);
+            var chosen = Best(grid, answers, a => !heldOut.Contains(a.Prompt));
+            output.WriteLine($"  fold {fold + 1} ({string.Join(", ", heldOut)}): tuned on the rest → {Describe(chosen.Settings)}");
+            for (var i = 0; i < answers.Count; i++)
+            {
+                if (heldOut.Contains(answers[i].Prompt))
+                {
+                    crossValidated[i] = chosen.Grades[i];
+                }
+            }
         }
 
-        var best = grid.Where(g => g.report.NotBlind.Precision >= CalibrationPrecision).MaxBy(g => g.report.NotBlind.F1);
-        var chosen = grid.Single(g => g.threshold == SemanticMatching.DefaultThreshold && g.margin == SemanticMatching.DefaultMargin).report;
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Best on non-blind answers: threshold {best.threshold:F3}, margin {best.margin:F2}, F1 {best.report.NotBlind.F1:F3}; defaults {SemanticMatching.DefaultThreshold:F3}/{SemanticMatching.DefaultMargin:F2} reach {chosen.NotBlind.F1:F3}"));
+        var cv = Report(crossValidated, answers);
+        var chosenReport = Report(defaults.Grades, answers);
         output.WriteLine("");
         output.WriteLine("LEXICAL");
         output.WriteLine(lexical.Summary());
         output.WriteLine("");
-        output.WriteLine($"LEXICAL + SEMANTIC (threshold {SemanticMatching.DefaultThreshold}, margin {SemanticMatching.DefaultMargin}); {model.Encoder.Encoded} distinct texts embedded");
-        output.WriteLine(chosen.Summary());
+        output.WriteLine($"LEXICAL + SEMANTIC, CROSS-VALIDATED ({Folds} folds of prompts; each graded with settings tuned on the others)");
+        output.WriteLine(cv.Summary());
         output.WriteLine("");
-        output.WriteLine(chosen.Details());
+        output.WriteLine($"LEXICAL + SEMANTIC, DEFAULTS ({Describe(defaults.Settings)}); {model.Encoder.Encoded} distinct texts embedded");
+        output.WriteLine(chosenReport.Summary());
+        output.WriteLine("");
+        output.WriteLine(chosenReport.Details());
 
         // The defaults must be (near) the calibrated optimum, so a changed eval set or model shows up here.
-        Assert.True(chosen.NotBlind.F1 >= best.report.NotBlind.F1 - 0.01,
-            $"defaults reach F1 {chosen.NotBlind.F1:F3} on the calibration answers; {best.threshold}/{best.margin} reach {best.report.NotBlind.F1:F3}");
-        Assert.True(chosen.Overall.Precision >= PrecisionFloor, $"precision {chosen.Overall.Precision:F3} below {PrecisionFloor}");
-        Assert.True(chosen.Blind.Precision >= PrecisionFloor, $"blind precision {chosen.Blind.Precision:F3} below {PrecisionFloor}");
-        Assert.True(chosen.Overall.F1 >= F1Floor, $"F1 {chosen.Overall.F1:F3} below {F1Floor}");
-        Assert.True(chosen.Blind.F1 >= BlindF1Floor, $"blind F1 {chosen.Blind.F1:F3} below {BlindF1Floor}");
+        Assert.True(defaultsNotBlind.F1 >= bestNotBlind.F1 - 0.01,
+            $"defaults reach F1 {defaultsNotBlind.F1:F3} on the non-blind answers; {Describe(best.Settings)} reaches {bestNotBlind.F1:F3}");
+        Assert.True(cv.Overall.Precision >= PrecisionFloor, $"cross-validated precision {cv.Overall.Precision:F3} below {PrecisionFloor}");
+        Assert.True(cv.Overall.F1 >= CrossValidatedF1Floor, $"cross-validated F1 {cv.Overall.F1:F3} below {CrossValidatedF1Floor}");
+        Assert.True(chosenReport.Overall.Precision >= PrecisionFloor, $"precision {chosenReport.Overall.Precision:F3} below {PrecisionFloor}");
+        Assert.True(chosenReport.Blind.Precision >= PrecisionFloor, $"blind precision {chosenReport.Blind.Precision:F3} below {PrecisionFloor}");
+        Assert.True(chosenReport.Overall.F1 >= F1Floor, $"F1 {chosenReport.Overall.F1:F3} below {F1Floor}");
+        Assert.True(chosenReport.Blind.F1 >= BlindF1Floor, $"blind F1 {chosenReport.Blind.F1:F3} below {BlindF1Floor}");
     }
 
     [Fact]
@@ -83,8 +116,41 @@ public sealed class SemanticGraderAccuracyTests(SemanticGraderAccuracyTests.Mode
         Assert.Empty(list.Covered);
     }
 
-    private static EvalReport Measure(AnswerGrader grader, IReadOnlyList<EvalAnswer> answers, IReadOnlyDictionary<string, InterviewPrompt> prompts) =>
-        EvalReport.Measure(answers, prompts, (prompt, answer) => grader.Grade(prompt, answer));
+    private static GradeResult[] GradeAll(AnswerGrader grader, IReadOnlyList<EvalAnswer> answers, IReadOnlyDictionary<string, InterviewPrompt> prompts) =>
+        [.. answers.Select(a => grader.Grade(prompts[a.Prompt], a.Answer))];
+
+    /// <summary>The settings with the best F1 on the selected answers among those keeping the calibration precision.</summary>
+    private static (SemanticMatching Settings, GradeResult[] Grades) Best(List<(SemanticMatching Settings, GradeResult[] Grades)> grid, IReadOnlyList<EvalAnswer> answers, Func<EvalAnswer, bool> select) =>
+        grid.Select(g => (Entry: g, Tally: Tally(g.Grades, answers, select)))
+            .Where(g => g.Tally.Precision >= CalibrationPrecision)
+            .MaxBy(g => g.Tally.F1).Entry;
+
+    private static EvalReport.Tally Tally(GradeResult[] grades, IReadOnlyList<EvalAnswer> answers, Func<EvalAnswer, bool> select)
+    {
+        var tally = new EvalReport.Tally();
+        for (var i = 0; i < answers.Count; i++)
+        {
+            if (select(answers[i]))
+            {
+                foreach (var item in grades[i].Items)
+                {
+                    tally.Add(answers[i].Covers.Contains(item.ItemId), item.Covered);
+                }
+            }
+        }
+
+        return tally;
+    }
+
+    /// <summary>A report over grades already made (the grader is not called again).</summary>
+    private static EvalReport Report(GradeResult[] grades, IReadOnlyList<EvalAnswer> answers)
+    {
+        var index = answers.Select((a, i) => (a.Line, i)).ToDictionary(x => x.Line, x => x.i);
+        return EvalReport.Measure(answers, answer => grades[index[answer.Line]]);
+    }
+
+    private static string Describe(SemanticMatching s) => string.Create(CultureInfo.InvariantCulture,
+        $"threshold {s.Threshold:F3}, margin {s.Margin:F2}, lead threshold {s.LeadThreshold:F3}, lead {s.Lead:F2}");
 
     /// <summary>The real MiniLM model (the process-wide one); every text is embedded once across the whole grid.</summary>
     public sealed class Model : IDisposable

@@ -1,13 +1,21 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using BackendPrep.Bot.Cli;
+using BackendPrep.Bot.Grading;
+using BackendPrep.Bot.Tests.Prompts;
 using BackendPrep.Bot.Transports.Console;
 using BackendPrep.Content;
 using BackendPrep.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace BackendPrep.Bot.Tests.Grading;
 
-/// <summary>Grading:Semantic is validated at start, and the grade CLI's --semantic flag really adds the model.</summary>
+/// <summary>
+/// Grading:Semantic is validated at start, a model that cannot load degrades to lexical grading, and the grade CLI's
+/// --semantic flag really adds the model.
+/// </summary>
 public sealed class SemanticGradingSetupTests
 {
     // Shares nothing with the rubric's concepts, so only similarity can credit it.
@@ -23,6 +31,34 @@ public sealed class SemanticGradingSetupTests
         var (exit, _) = await ConsoleSession.RunAsync(content.Root, "/help", bad);
 
         Assert.Equal(BotProgram.ExitBadConfiguration, exit);
+    }
+
+    [Fact]
+    public async Task A_model_that_fails_to_load_leaves_the_bot_grading_lexically_with_one_warning()
+    {
+        using var content = TempContent.Minimal();
+        var logs = new LogCapture();
+
+        var (exit, output) = await ConsoleSession.RunAsync(content.Root, $"""
+            /prompt topic:t
+            1
+            {PromptContent.HalfAnswer}
+            """,
+            services =>
+            {
+                services.AddSingleton(sp => new SentenceModel(() => throw new FileNotFoundException("model.onnx"), sp.GetRequiredService<ILogger<SentenceModel>>()));
+                services.AddSingleton<ILoggerProvider>(logs);
+            },
+            "--Grading:Semantic=true");
+
+        Assert.Equal(BotProgram.ExitOk, exit);
+        Assert.Contains("== Coverage 2/4 (50%) — A prompt ==", output, StringComparison.Ordinal);
+        var warning = Assert.Single(logs.Entries, e => e.Category == typeof(SentenceModel).FullName);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains("grading lexically", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("Grading:Semantic=false", warning.Message, StringComparison.Ordinal);
+        Assert.IsType<FileNotFoundException>(warning.Exception);
+        Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Error);
     }
 
     [Fact]
@@ -45,6 +81,28 @@ public sealed class SemanticGradingSetupTests
         var exit = await GradeCommand.RunAsync(args, content, new StringReader(input), output, TextWriter.Null, CancellationToken.None);
         Assert.Equal(BotProgram.ExitOk, exit);
         return JsonDocument.Parse(Encoding.UTF8.GetString(output.ToArray())).RootElement.Clone();
+    }
+
+    private sealed class LogCapture : ILoggerProvider
+    {
+        public ConcurrentQueue<(string Category, LogLevel Level, string Message, Exception? Exception)> Entries { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(LogCapture owner, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                owner.Entries.Enqueue((category, logLevel, formatter(state, exception), exception));
+        }
     }
 
     private static string[] Covered(JsonElement result) => [.. result.GetProperty("covered").EnumerateArray().Select(e => e.GetString()!)];

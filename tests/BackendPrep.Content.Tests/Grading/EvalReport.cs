@@ -25,13 +25,16 @@ internal sealed class EvalReport
     public Tally Blind { get; } = new();
     public Tally BlindWithoutParaphrase { get; } = new();
 
-    public static EvalReport Measure(IReadOnlyList<EvalAnswer> answers, IReadOnlyDictionary<string, InterviewPrompt> prompts, Func<InterviewPrompt, string, GradeResult> grade)
+    public static EvalReport Measure(IReadOnlyList<EvalAnswer> answers, IReadOnlyDictionary<string, InterviewPrompt> prompts, Func<InterviewPrompt, string, GradeResult> grade) =>
+        Measure(answers, answer => grade(prompts[answer.Prompt], answer.Answer));
+
+    /// <summary>Over grades made elsewhere, e.g. each answer by the settings its cross-validation fold chose.</summary>
+    public static EvalReport Measure(IReadOnlyList<EvalAnswer> answers, Func<EvalAnswer, GradeResult> grade)
     {
         var report = new EvalReport();
         foreach (var answer in answers)
         {
-            var prompt = prompts[answer.Prompt];
-            report.Add(answer, grade(prompt, answer.Answer));
+            report.Add(answer, grade(answer));
         }
 
         return report;

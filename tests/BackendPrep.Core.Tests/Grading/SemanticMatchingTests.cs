@@ -10,13 +10,14 @@ public sealed class SemanticMatchingTests
 {
     private static readonly string[] Markers = ["remember", "handled", "aside", "inspect", "hash", "bytes"];
 
-    private static GradeResult Grade(string answer, double threshold = 0.5, double margin = 0.05, IReadOnlyCollection<string>? only = null)
+    private static GradeResult Grade(string answer, double threshold = 0.5, double margin = 0.05, IReadOnlyCollection<string>? only = null,
+        double leadThreshold = SemanticMatching.DefaultLeadThreshold, ISentenceEncoder? encoder = null)
     {
         var rubric = TestRubrics.Of(
             new(TestRubrics.Webhook.Items[1].Id, "remember handled deliveries", ["event id", "dedupe"], "?", new("prompts/t.md", 1)),
             new(TestRubrics.Webhook.Items[4].Id, "set aside to inspect", ["dead letter queue", "DLQ"], "?", new("prompts/t.md", 2)),
             new(TestRubrics.Webhook.Items[0].Id, "hash of the bytes", ["HMAC", "verify the signature"], "?", new("prompts/t.md", 3)));
-        var grader = new AnswerGrader(new SemanticMatching(new MarkerEncoder(), threshold, margin));
+        var grader = new AnswerGrader(new SemanticMatching(encoder ?? new MarkerEncoder(), threshold, margin) { LeadThreshold = leadThreshold });
         return grader.Grade("semantic-test", rubric, answer, only);
     }
 
@@ -69,6 +70,43 @@ public sealed class SemanticMatchingTests
     public void A_comma_run_of_terms_earns_nothing_by_similarity()
     {
         Assert.Empty(Grade("Remember, handled, aside, inspect, hash, bytes.").Covered);
+    }
+
+    [Fact]
+    public void In_an_answer_on_topic_a_sentence_earns_its_clearly_closest_item_below_the_threshold()
+    {
+        // The second sentence: cosine ≈ 0.82 with the dedupe item (below 0.9), ≈ 0.41 with the signature item.
+        const string answer = "We verify the signature with HMAC. We remember the bytes of deliveries the consumer already handled.";
+
+        var result = Grade(answer, threshold: 0.9);
+
+        Assert.Equal(["idempotency", "signature"], result.Covered);
+        Assert.Equal("We remember the bytes of deliveries the consumer already handled.", result.Item("idempotency")!.Evidence);
+        Assert.Equal(["signature"], Grade(answer, threshold: 0.9, leadThreshold: 0).Covered);
+    }
+
+    [Fact]
+    public void The_lower_bar_needs_the_topic_established_and_a_clear_lead()
+    {
+        // Alone, nothing shows the answer is about this prompt: off-topic text is always closest to some item.
+        Assert.Empty(Grade("We remember the bytes of deliveries the consumer already handled.", threshold: 0.9).Covered);
+
+        // Equally close (0.5) to the dedupe and the signature items: it proves neither.
+        Assert.Equal(["signature"], Grade("We verify the signature with HMAC. We remember the bytes.", threshold: 0.9).Covered);
+    }
+
+    [Fact]
+    public void An_encoder_that_serves_no_vectors_leaves_the_lexical_grade()
+    {
+        var result = Grade("We dedupe on the event id. Anything failing is set aside for a person to inspect later.", encoder: new UnavailableEncoder());
+
+        Assert.Equal(["idempotency"], result.Covered);
+    }
+
+    /// <summary>A model that failed to load: no vectors at all.</summary>
+    private sealed class UnavailableEncoder : ISentenceEncoder
+    {
+        public IReadOnlyList<float[]> Encode(IReadOnlyList<string> sentences) => [];
     }
 
     private sealed class MarkerEncoder : ISentenceEncoder
