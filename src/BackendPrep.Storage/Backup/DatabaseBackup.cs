@@ -30,10 +30,11 @@ public sealed class DatabaseBackup(LiteDbStore store, TimeProvider time)
         var partial = destination + ".partial";
         try
         {
-            var hold = await store.Gate.HoldAsync(DrainTimeout, time, cancellationToken);
-            // One thread for the whole copy: LiteDB transactions belong to the thread that began them.
+            using var hold = await store.Gate.HoldAsync(DrainTimeout, time, cancellationToken);
+            // One thread for the whole copy: LiteDB transactions belong to the thread that began them. The task is
+            // always started (no token here), so the hold is always released; the copy watches the token itself.
             var snapshot = await Task.Factory.StartNew(() => CopyPinned(hold, started, partial, cancellationToken),
-                cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             var bytes = Verify(partial, snapshot);
             File.Move(partial, destination, overwrite: false);
             return new BackupCopy(destination, bytes, snapshot.SchemaVersion, snapshot.Collections, snapshot.WritersHeld, time.GetElapsedTime(started));

@@ -123,6 +123,24 @@ public sealed class BackupsTests
     }
 
     [Fact]
+    public async Task A_cancelled_backup_releases_the_store_gate_and_leaves_nothing()
+    {
+        using var temp = new TempDatabase();
+        using var folder = new TempBackupFolder();
+        using var store = temp.Open();
+        var topics = StorageMetrics.Metered<ITopicProgressStore>(new TopicProgressStore(store), store.Gate);
+        using var backups = new Backups(store, new BackupDirectory(folder.Path, "bp", keep: 3), new FakeTimeProvider(At));
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => backups.TakeAsync(cancelled.Token));
+
+        Assert.True(await topics.MarkLearnedAsync("u", "auth", At, CancellationToken.None));
+        Assert.Empty(folder.Files());
+        Assert.Equal(0, store.Gate.InFlight);
+    }
+
+    [Fact]
     public async Task A_partial_copy_left_by_a_killed_process_is_removed_by_the_next_backup()
     {
         using var temp = new TempDatabase();

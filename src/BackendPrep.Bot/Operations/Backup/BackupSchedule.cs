@@ -34,8 +34,18 @@ internal sealed class BackupSchedule(
     public DateTimeOffset? NewestGood()
     {
         var last = backups.Last is { Succeeded: true } ok ? ok.At : (DateTimeOffset?)null;
-        var copies = backups.Directory.Copies();
-        var onDisk = copies.Count > 0 ? copies[0].TakenAt : (DateTimeOffset?)null;
+        DateTimeOffset? onDisk;
+        try
+        {
+            var copies = backups.Directory.Copies();
+            onDisk = copies.Count > 0 ? copies[0].TakenAt : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // An unreadable folder is the backup's failure to report, not the health check's.
+            onDisk = null;
+        }
+
         return last > onDisk || onDisk is null ? last : onDisk;
     }
 
