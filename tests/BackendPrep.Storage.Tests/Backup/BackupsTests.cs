@@ -58,6 +58,32 @@ public sealed class BackupsTests
     }
 
     [Fact]
+    public async Task A_copy_put_in_place_of_the_database_restores_it_for_the_stores()
+    {
+        using var temp = new TempDatabase();
+        using var folder = new TempBackupFolder();
+        BackupReport report;
+        using (var store = temp.Open())
+        {
+            var topics = new TopicProgressStore(store);
+            await topics.MarkLearnedAsync("u", "caching", At, CancellationToken.None);
+            using var backups = new Backups(store, new BackupDirectory(folder.Path, "bp", keep: 3), new FakeTimeProvider(At));
+            report = await backups.TakeAsync(CancellationToken.None);
+            // Written after the backup: the restore must not have it.
+            await topics.MarkLearnedAsync("u", "auth", At, CancellationToken.None);
+        }
+
+        // The restore as the docs describe it: the live file and its log aside, the copy in their place.
+        File.Delete(temp.Path);
+        File.Delete(Path.ChangeExtension(temp.Path, null) + "-log.db");
+        File.Copy(report.Copy.Path, temp.Path);
+        using var restored = temp.Open();
+
+        Assert.Equal(["caching"], (await new TopicProgressStore(restored).LearnedAsync("u", CancellationToken.None)).Keys);
+        Assert.Equal(LiteDbStore.SchemaVersion, restored.StoredSchemaVersion);
+    }
+
+    [Fact]
     public async Task Rotation_keeps_the_newest_copies_and_leaves_other_files_alone()
     {
         using var temp = new TempDatabase();
