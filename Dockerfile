@@ -22,8 +22,9 @@ RUN apt-get update && apt-get install -y --no-install-recommends tzdata libfontc
 WORKDIR /app
 COPY --from=build /app ./
 COPY content/ ./content/
-# The database lives on a volume so upgrades and restarts keep progress.
-RUN mkdir -p /data && chown app:app /data
+# The database lives on a volume so upgrades and restarts keep progress. /backups is owned by the app user so a named
+# volume mounted there for Storage:Backup:Directory starts writable (docs/operations.md, Backup).
+RUN mkdir -p /data /backups && chown app:app /data /backups
 VOLUME ["/data"]
 # The ops port (/metrics, /healthz) is on in the image so HEALTHCHECK works; it binds loopback unless
 # BACKENDPREP_Ops__Address=0.0.0.0 is set for a Prometheus outside the container (see docs/operations.md).

@@ -9,4 +9,11 @@ if (args is ["progress-breakdown"])
     return;
 }
 
+// "backup-pause [writes/s]" measures what an online backup costs concurrent writers and readers on the seeded file.
+if (args is ["backup-pause", .. var rate])
+{
+    await BackupPause.RunAsync(rate is [var r] ? double.Parse(r, System.Globalization.CultureInfo.InvariantCulture) : null);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -27,6 +27,9 @@ public sealed class LiteDbStore : IDisposable
 
     public int StoredSchemaVersion => Database.UserVersion;
 
+    /// <summary>The gate every store operation passes; a backup holds it while it checkpoints and pins its snapshot.</summary>
+    public StoreGate Gate { get; } = new();
+
     /// <summary>
     /// A cheap end-to-end write for health checks: one tiny upsert into its own collection, which goes through the same
     /// WAL and file as every real write. Throws whatever LiteDB throws when the file cannot be written.
@@ -35,6 +38,7 @@ public sealed class LiteDbStore : IDisposable
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var outcome = "error";
+        Gate.Enter(CancellationToken.None);
         try
         {
             Database.GetCollection("health_probe").Upsert(new BsonDocument { ["_id"] = "probe", ["at"] = at.UtcDateTime });
@@ -42,6 +46,8 @@ public sealed class LiteDbStore : IDisposable
         }
         finally
         {
+            Gate.LeaveScope();
+            Gate.Exit();
             StorageMetrics.Record("LiteDbStore.ProbeWrite", started, outcome);
         }
     }

@@ -7,7 +7,8 @@ namespace BackendPrep.Storage;
 
 /// <summary>
 /// The Meter "BackendPrep.Storage": how long each store operation holds LiteDB. Stores are wrapped once, at
-/// registration (<see cref="Metered{T}"/>), so no operation can be added without being measured.
+/// registration (<see cref="Metered{T}"/>), so no operation can be added without being measured or without passing the
+/// database's <see cref="StoreGate"/> (which a backup holds for a moment).
 /// </summary>
 public static class StorageMetrics
 {
@@ -18,12 +19,16 @@ public static class StorageMetrics
     internal static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(
         "backendprep.storage.operation.duration", "ms", "Time a store operation took, by operation (e.g. ReviewStore.TryRecordAsync) and outcome");
 
-    /// <summary>Returns <paramref name="store"/> behind a proxy of <typeparamref name="T"/> that records every call's duration.</summary>
-    public static T Metered<T>(T store)
+    /// <summary>
+    /// Returns <paramref name="store"/> behind a proxy of <typeparamref name="T"/> that passes every call through
+    /// <paramref name="gate"/> and records its duration (including any wait at the gate).
+    /// </summary>
+    public static T Metered<T>(T store, StoreGate gate)
         where T : class
     {
         var proxy = DispatchProxy.Create<T, MeteredStoreProxy>();
         ((MeteredStoreProxy)(object)proxy).Target = store;
+        ((MeteredStoreProxy)(object)proxy).Gate = gate;
         return proxy;
     }
 
@@ -39,11 +44,14 @@ internal class MeteredStoreProxy : DispatchProxy
 {
     public object Target { get; set; } = null!;
 
+    public StoreGate Gate { get; set; } = null!;
+
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
         var operation = $"{Target.GetType().Name}.{targetMethod.Name}";
         var started = Stopwatch.GetTimestamp();
+        Gate.Enter(args?.OfType<CancellationToken>().FirstOrDefault() ?? default);
         object? result;
         try
         {
@@ -51,18 +59,28 @@ internal class MeteredStoreProxy : DispatchProxy
         }
         catch (TargetInvocationException ex) when (ex.InnerException is not null)
         {
+            Gate.Exit();
             StorageMetrics.Record(operation, started, "error");
             ExceptionDispatchInfo.Throw(ex.InnerException);
             throw;
         }
+        finally
+        {
+            Gate.LeaveScope();
+        }
 
         if (result is Task { IsCompleted: false } pending)
         {
-            // Today's stores finish synchronously; one that truly awaits is timed to its completion.
-            _ = pending.ContinueWith(t => StorageMetrics.Record(operation, started, t.IsCompletedSuccessfully ? "ok" : "error"), TaskScheduler.Default);
+            // Today's stores finish synchronously; one that truly awaits is timed, and stays in flight, to its completion.
+            _ = pending.ContinueWith(t =>
+            {
+                Gate.Exit();
+                StorageMetrics.Record(operation, started, t.IsCompletedSuccessfully ? "ok" : "error");
+            }, TaskScheduler.Default);
         }
         else
         {
+            Gate.Exit();
             StorageMetrics.Record(operation, started, result is Task { IsCompletedSuccessfully: false } ? "error" : "ok");
         }
 

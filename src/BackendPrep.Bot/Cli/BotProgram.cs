@@ -34,6 +34,8 @@ public static class BotProgram
                     : await GradeCommand.RunAsync(gradeArgs, content, io.Input, Console.OpenStandardOutput(), Console.Error, cancellationToken);
             case ["health", .. var healthArgs]:
                 return await HealthCommand.RunAsync(healthArgs, io.Output, cancellationToken);
+            case ["backup", .. var backupArgs]:
+                return await BackupCommand.RunAsync(backupArgs, io.Output, cancellationToken);
             case ["help" or "--help" or "-h"]:
                 await io.Output.WriteLineAsync(Usage);
                 return ExitOk;
@@ -79,6 +81,9 @@ public static class BotProgram
                                     (--semantic adds MiniLM sentence similarity)
         backendprep health [--Ops:Port=N]
                                     GET the running bot's /healthz on its ops port; exit 0 when healthy
+        backendprep backup [--Ops:Port=N]
+                                    ask the running bot for a verified copy of its database (POST /backup);
+                                    needs Storage:Backup:Directory set on the bot; exit 0 when taken
         backendprep srs replay < reviews.json
                                     replay FSRS-6 reviews {"reviews":[{"at":..,"rating":1-4}]} and print the states
         """;

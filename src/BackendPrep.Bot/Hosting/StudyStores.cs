@@ -30,5 +30,5 @@ public static class StudyStores
     private static void TryAddMetered<TPort, TStore>(this IServiceCollection services)
         where TPort : class
         where TStore : class, TPort =>
-        services.TryAddSingleton<TPort>(sp => StorageMetrics.Metered<TPort>(ActivatorUtilities.CreateInstance<TStore>(sp)));
+        services.TryAddSingleton<TPort>(sp => StorageMetrics.Metered<TPort>(ActivatorUtilities.CreateInstance<TStore>(sp), sp.GetRequiredService<LiteDbStore>().Gate));
 }

@@ -1,4 +1,5 @@
 using BackendPrep.Bot.Interactions;
+using BackendPrep.Bot.Operations.Backup;
 using BackendPrep.Discord;
 using BackendPrep.Storage;
 using Microsoft.Extensions.Configuration;
@@ -16,7 +17,7 @@ internal static class OperationsSetup
         [RouterMetrics.MeterName, DiscordMetrics.MeterName, "BackendPrep.Discord.Gateway", StorageMetrics.MeterName];
 
     /// <summary>
-    /// The storage health check always; the ops port (OpenTelemetry with the Prometheus exporter, and the server) only
+    /// The storage health check and backups (<see cref="BackupSetup.AddBackups"/>) always; the ops port (OpenTelemetry with the Prometheus exporter, and the server) only
     /// when <c>Ops:Port</c> is set, so a bot without it pays nothing for metrics export. Options are validated either way.
     /// </summary>
     public static IServiceCollection AddOperations(this IServiceCollection services, IConfiguration configuration)
@@ -24,6 +25,7 @@ internal static class OperationsSetup
         services.AddOptions<OpsOptions>().BindConfiguration(OpsOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpsOptions>, OpsOptionsValidator>());
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        services.AddBackups(configuration);
         if (configuration.GetSection(OpsOptions.Section).Get<OpsOptions>() is not { Enabled: true })
         {
             return services;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using BackendPrep.Bot.Operations.Backup;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -16,13 +17,15 @@ namespace BackendPrep.Bot.Operations;
 
 /// <summary>
 /// A bare Kestrel server on <c>Ops:Address:Ops:Port</c>: <c>GET /metrics</c> is the OpenTelemetry Prometheus scrape,
-/// <c>GET /healthz</c> runs every registered health check and answers 200, or 503 with each failing check's reason.
+/// <c>GET /healthz</c> runs every registered health check and answers 200 (every check healthy or only degraded), or
+/// 503 with each failing check's reason; <c>POST /backup</c> takes a backup (<see cref="BackupEndpoint"/>).
 /// Started first and stopped last among the hosted services, so health reads "down" through the whole shutdown.
 /// </summary>
 internal sealed class OpsServer(
     IOptions<OpsOptions> options,
     MeterProvider meters,
     HealthCheckService health,
+    BackupEndpoint backup,
     OpsAddress address,
     ILogger<OpsServer> log) : IHostedService, IAsyncDisposable
 {
@@ -44,7 +47,7 @@ internal sealed class OpsServer(
         _app = app;
         var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         address.Set(bound);
-        log.LogInformation("Ops endpoint listening on {Url} (/metrics, /healthz)", bound);
+        log.LogInformation("Ops endpoint listening on {Url} (/metrics, /healthz, /backup)", bound);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -55,6 +58,12 @@ internal sealed class OpsServer(
 
     private async Task ServeAsync(HttpContext context)
     {
+        if (context.Request.Path == BackupEndpoint.Path)
+        {
+            await backup.ServeAsync(context);
+            return;
+        }
+
         if (context.Request.Path != "/healthz")
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -68,7 +77,8 @@ internal sealed class OpsServer(
         }
 
         var report = await health.CheckHealthAsync(context.RequestAborted);
-        context.Response.StatusCode = report.Status == HealthStatus.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+        // Degraded (a failing backup) still serves users: reported in the body, not as a status that gets the bot restarted.
+        context.Response.StatusCode = report.Status != HealthStatus.Unhealthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
         context.Response.ContentType = "application/json";
         context.Response.Headers.CacheControl = "no-store";
         await context.Response.Body.WriteAsync(HealthJson.Write(report), context.RequestAborted);

@@ -23,6 +23,19 @@ internal sealed class OpsPort : IDisposable
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    public async Task<(HttpStatusCode Status, string Body)> PostAsync(string path, string? origin = null)
+    {
+        var baseUrl = await Address.Bound.WaitAsync(TimeSpan.FromSeconds(20));
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, path));
+        if (origin is not null)
+        {
+            request.Headers.Add("Origin", origin);
+        }
+
+        using var response = await _http.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>
     /// Health follows background state (a socket closing, a loop passing), so this polls until the wanted status or a
     /// generous deadline; it asserts an outcome, never a duration.

@@ -24,7 +24,7 @@ internal static class DiscordSetup
         services.AddDiscordClient(configuration.GetSection(DiscordOptions.SectionName));
         services.AddScoped<IInteractionHandler, DiscordInteractionHandler>();
         services.AddSingleton<IChannelMessenger, DiscordMessenger>();
-        services.AddSingleton<IHostStateStore>(sp => StorageMetrics.Metered<IHostStateStore>(ActivatorUtilities.CreateInstance<HostStateStore>(sp)));
+        services.AddSingleton<IHostStateStore>(sp => StorageMetrics.Metered<IHostStateStore>(ActivatorUtilities.CreateInstance<HostStateStore>(sp), sp.GetRequiredService<LiteDbStore>().Gate));
         services.AddSingleton<CommandSync>();
         if (configuration.GetValue<DiscordMode>($"{DiscordOptions.SectionName}:{nameof(DiscordOptions.Mode)}") == DiscordMode.Http)
         {
