@@ -27,6 +27,12 @@ public sealed class SemanticGraderAccuracyTests(SemanticGraderAccuracyTests.Mode
     private const double BlindF1Floor = 0.89;
     private const double CrossValidatedF1Floor = 0.90;
 
+    // The second blind set (never used for calibration), measured 2026-11-29 05:35 UTC with the defaults:
+    // P 0.865 / R 0.741 / F1 0.799, against lexical P 0.921 / F1 0.750. Short of the target on both counts; the
+    // floors only stop it getting worse.
+    private const double SecondBlindF1Floor = 0.79;
+    private const double SecondBlindPrecisionFloor = 0.85;
+
     /// <summary>Calibration may only prefer settings that keep this precision on the answers it is tuned on.</summary>
     private const double CalibrationPrecision = 0.95;
 
@@ -100,6 +106,21 @@ public sealed class SemanticGraderAccuracyTests(SemanticGraderAccuracyTests.Mode
         Assert.True(chosenReport.Blind.Precision >= PrecisionFloor, $"blind precision {chosenReport.Blind.Precision:F3} below {PrecisionFloor}");
         Assert.True(chosenReport.Overall.F1 >= F1Floor, $"F1 {chosenReport.Overall.F1:F3} below {F1Floor}");
         Assert.True(chosenReport.Blind.F1 >= BlindF1Floor, $"blind F1 {chosenReport.Blind.F1:F3} below {BlindF1Floor}");
+    }
+
+    [Fact]
+    public void Defaults_hold_their_floor_on_the_second_blind_set()
+    {
+        var answers = EvalSet.SecondBlind();
+        var (prompts, _) = EvalSet.Prompts();
+        var grader = new AnswerGrader(new SemanticMatching(model.Encoder, SemanticMatching.DefaultThreshold, SemanticMatching.DefaultMargin));
+        var report = EvalReport.Measure(answers, prompts, (prompt, answer) => grader.Grade(prompt, answer));
+        output.WriteLine(report.Summary());
+        output.WriteLine("");
+        output.WriteLine(report.Details());
+
+        Assert.True(report.Overall.Precision >= SecondBlindPrecisionFloor, $"second blind set: precision {report.Overall.Precision:F3} below {SecondBlindPrecisionFloor}");
+        Assert.True(report.Overall.F1 >= SecondBlindF1Floor, $"second blind set: F1 {report.Overall.F1:F3} below {SecondBlindF1Floor}");
     }
 
     [Fact]

@@ -20,6 +20,11 @@ public sealed class GraderAccuracyTests(ITestOutputHelper output)
     private const double BlindF1Floor = 0.79;
     private const double MeanGradeMicrosecondsCeiling = 5000;
 
+    // The second blind set, measured 2026-11-29 05:35 UTC after the recall work: P 0.921 / R 0.633 / F1 0.750 (before
+    // it: P 0.916 / F1 0.719). Below the target; the floors only stop it getting worse.
+    private const double SecondBlindF1Floor = 0.74;
+    private const double SecondBlindPrecisionFloor = 0.90;
+
     [Fact]
     public void Eval_set_is_large_varied_and_labels_real_rubric_items()
     {
@@ -39,6 +44,38 @@ public sealed class GraderAccuracyTests(ITestOutputHelper output)
                 Assert.True(prompt.Rubric.Item(id) is not null, $"line {answer.Line}: {answer.Prompt} has no rubric item {id}");
             }
         }
+    }
+
+    [Fact]
+    public void Second_blind_set_labels_real_rubric_items_of_prompts_the_first_set_never_used()
+    {
+        var first = EvalSet.Answers().Select(a => a.Prompt).ToHashSet(StringComparer.Ordinal);
+        var second = EvalSet.SecondBlind();
+        var (prompts, _) = EvalSet.Prompts();
+
+        Assert.True(second.Count >= 48, $"second blind set has {second.Count} answers");
+        foreach (var answer in second)
+        {
+            Assert.Equal("blind2", answer.Set);
+            Assert.DoesNotContain(answer.Prompt, first);
+            Assert.True(prompts.TryGetValue(answer.Prompt, out var prompt), $"line {answer.Line}: unknown prompt {answer.Prompt}");
+            Assert.All(answer.Covers, id => Assert.True(prompt.Rubric.Item(id) is not null, $"line {answer.Line}: {answer.Prompt} has no rubric item {id}"));
+        }
+    }
+
+    [Fact]
+    public void Grader_holds_its_floor_on_the_second_blind_set()
+    {
+        var answers = EvalSet.SecondBlind();
+        var (prompts, _) = EvalSet.Prompts();
+        var grader = new AnswerGrader();
+        var report = EvalReport.Measure(answers, prompts, (prompt, answer) => grader.Grade(prompt.Id, prompt.Rubric, answer));
+        output.WriteLine(report.Summary());
+        output.WriteLine("");
+        output.WriteLine(report.Details());
+
+        Assert.True(report.Overall.Precision >= SecondBlindPrecisionFloor, $"second blind set: precision {report.Overall.Precision:F3} below {SecondBlindPrecisionFloor}");
+        Assert.True(report.Overall.F1 >= SecondBlindF1Floor, $"second blind set: F1 {report.Overall.F1:F3} below {SecondBlindF1Floor}");
     }
 
     [Fact]
