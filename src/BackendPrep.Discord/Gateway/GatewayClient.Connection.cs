@@ -232,7 +232,6 @@ public sealed partial class GatewayClient
         var started = _time.GetTimestamp();
         Interlocked.Increment(ref _consumerWaits);
         Volatile.Write(ref _consumerWaiting, true);
-        GatewayMetrics.ConsumerWaits.Add(1, new KeyValuePair<string, object?>("event", dispatch.EventName));
         try
         {
             await _dispatches.WriteAsync(dispatch, stopping);

@@ -13,9 +13,7 @@ internal static class GatewayMetrics
     public static readonly Counter<long> Resumes = Meter.CreateCounter<long>("discord.gateway.resumes", "{resume}");
     public static readonly Counter<long> Identifies = Meter.CreateCounter<long>("discord.gateway.identifies", "{identify}", "Sessions started; 1,000 a day at most");
     public static readonly Histogram<double> HeartbeatLatency = Meter.CreateHistogram<double>("discord.gateway.heartbeat.rtt", "ms");
-    public static readonly Counter<long> ConsumerWaits = Meter.CreateCounter<long>("discord.gateway.dispatches.waits", "{wait}",
-        "Times the receive loop found the dispatch channel full and stopped reading until the consumer made room");
-
+    /// <summary>How long each wait for the dispatch consumer lasted; their count is <c>discord.gateway.dispatches.waits</c> (<see cref="DiscordMetrics"/>).</summary>
     public static readonly Histogram<double> ConsumerWait = Meter.CreateHistogram<double>("discord.gateway.dispatches.wait", "ms",
         "How long each of those waits lasted; frames meanwhile queue in the socket");
 }
