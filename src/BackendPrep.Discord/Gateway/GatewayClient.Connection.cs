@@ -146,9 +146,12 @@ public sealed partial class GatewayClient
         _log.LogInformation("Shard {Shard}: identified (identify #{Count} since start)", ShardId, count);
     }
 
-    /// <param name="stopping">Host shutdown: the only thing that may abandon a dispatch waiting for the consumer.</param>
+    /// <param name="stopping">Host shutdown.</param>
     private async Task<ConnectionOutcome> ReceiveLoopAsync(GatewayConnection connection, ITimer handshake, CancellationTokenSource connectionCts, CancellationToken stopping)
     {
+        // Shutdown, or giving up on this connection, are the only things that abandon a dispatch waiting for the
+        // consumer; its sequence is then not counted, so the next RESUME replays it.
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(stopping, connectionCts.Token);
         while (true)
         {
             var frame = await ReceiveFrameAsync(connection, connectionCts.Token);
@@ -161,7 +164,7 @@ public sealed partial class GatewayClient
             switch ((GatewayOpcode)f.Op)
             {
                 case GatewayOpcode.Dispatch:
-                    await OnDispatchAsync(f, handshake, stopping);
+                    await OnDispatchAsync(f, handshake, abandon.Token);
                     break;
                 case GatewayOpcode.Heartbeat:
                     await SendHeartbeatAsync(connection, connectionCts.Token);
@@ -180,7 +183,7 @@ public sealed partial class GatewayClient
         }
     }
 
-    private async ValueTask OnDispatchAsync(GatewayFrame frame, ITimer handshake, CancellationToken stopping)
+    private async ValueTask OnDispatchAsync(GatewayFrame frame, ITimer handshake, CancellationToken abandon)
     {
         if (frame.EventName == "READY")
         {
@@ -208,7 +211,7 @@ public sealed partial class GatewayClient
         var dispatch = new GatewayDispatch(frame.EventName ?? "", frame.Sequence ?? 0, frame.Data.ToArray(), _time.GetTimestamp(), ShardId);
         if (!_dispatches.TryWrite(dispatch))
         {
-            await WaitForConsumerAsync(dispatch, stopping);
+            await WaitForConsumerAsync(dispatch, abandon);
         }
 
         // Only a dispatch handed on counts as received: a RESUME after shutdown or a lost socket replays the rest.
@@ -225,16 +228,16 @@ public sealed partial class GatewayClient
     /// Backpressure instead of loss: while the consumer lags, this loop stops reading and later frames wait in the
     /// socket (ours and the kernel's buffers, then Discord's), so no event is dropped and memory stays bounded.
     /// Heartbeats still go out from their timer; their ACKs queue behind the unread frames, so the zombie check
-    /// excuses a missing ACK while a wait is in progress or happened since the beat (<see cref="ConsumerStalledSince"/>).
+    /// excuses a missing ACK while a wait is in progress or happened since the beat (<see cref="ConsumerStalledSinceBeat"/>).
     /// </summary>
-    private async ValueTask WaitForConsumerAsync(GatewayDispatch dispatch, CancellationToken stopping)
+    private async ValueTask WaitForConsumerAsync(GatewayDispatch dispatch, CancellationToken abandon)
     {
         var started = _time.GetTimestamp();
         Interlocked.Increment(ref _consumerWaits);
         Volatile.Write(ref _consumerWaiting, true);
         try
         {
-            await _dispatches.WriteAsync(dispatch, stopping);
+            await _dispatches.WriteAsync(dispatch, abandon);
         }
         finally
         {

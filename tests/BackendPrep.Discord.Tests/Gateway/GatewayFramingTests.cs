@@ -93,6 +93,24 @@ public sealed class GatewayFramingTests
         Assert.Equal(sent[^1], h.Client.Health.LastSequence);
     }
 
+    [Fact]
+    public async Task A_dispatch_still_waiting_for_the_consumer_at_shutdown_is_not_counted_as_received()
+    {
+        await using var h = await GatewayHarness.StartAsync(capacity: 1);
+        await h.DispatchNamedAsync("READY");
+        var handedOn = await h.Fake.DispatchAsync("INTERACTION_CREATE", """{"id":"1"}""");
+        await h.Fake.DispatchAsync("INTERACTION_CREATE", """{"id":"2"}""");
+        await h.WaitUntilAsync(() => h.Client.Health.ConsumerWaits > 0);
+
+        await h.StopAsync();
+        await h.Run.WaitAsync(TimeSpan.FromSeconds(20));
+
+        // The sequence a RESUME would send covers only what reached the channel, so the waiting one would be replayed.
+        Assert.Equal(handedOn, h.Client.Health.LastSequence);
+        Assert.Equal(handedOn, (await h.NextDispatchAsync()).Sequence);
+        Assert.False(h.Channel.Reader.TryRead(out _));
+    }
+
     [Theory]
     [InlineData("""{"op":11}""", 11, null, null, "")]
     [InlineData("""{"op":10,"d":{"heartbeat_interval":45000},"s":null,"t":null}""", 10, null, null, """{"heartbeat_interval":45000}""")]
