@@ -38,6 +38,8 @@ public sealed class DiscordMetrics : IDisposable
         _signatureRejections = _meter.CreateCounter<long>("discord.interactions.signature_rejections", description: "HTTP interaction requests refused with 401, by reason");
         _meter.CreateObservableGauge("discord.interactions.queue_depth", () => _queueDepth(), description: "Interactions waiting for a worker");
         _meter.CreateObservableGauge("discord.gateway.state", ObserveShards, description: "1 for each shard's current session state, 0 for the others");
+        _meter.CreateObservableCounter("discord.gateway.dispatches.waits", ObserveConsumerWaits,
+            description: "Times a shard's receive loop found the dispatch channel full and stopped reading until there was room (nothing is dropped)");
     }
 
     internal Meter Meter => _meter;
@@ -82,6 +84,9 @@ public sealed class DiscordMetrics : IDisposable
             }
         }
     }
+
+    private IEnumerable<Measurement<long>> ObserveConsumerWaits() =>
+        _shards().Select(shard => new Measurement<long>(shard.ConsumerWaits, new KeyValuePair<string, object?>("shard", shard.ShardId)));
 
     public void Dispose() => _meter.Dispose();
 }

@@ -17,6 +17,11 @@ public sealed partial class FakeDiscordServer
     private readonly Dictionary<string, JsonArray> _commands = new(StringComparer.Ordinal);
     private long _nextId = 900000000000000000;
     private int _unscriptedRateLimits;
+    private int _inFlight;
+    private int _peakInFlight;
+
+    /// <summary>The most requests the fake was handling at one time (scripted delays included): a client's concurrency.</summary>
+    public int PeakConcurrentRequests => Volatile.Read(ref _peakInFlight);
 
     /// <summary>429s the fake produced on its own (the client overran a bucket or the global limit); should stay 0.</summary>
     public int UnscriptedRateLimits => Volatile.Read(ref _unscriptedRateLimits);
@@ -42,6 +47,21 @@ public sealed partial class FakeDiscordServer
     }
 
     private async Task HandleAsync(HttpContext ctx)
+    {
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        for (var peak = Volatile.Read(ref _peakInFlight); inFlight > peak; peak = Volatile.Read(ref _peakInFlight))
+            Interlocked.CompareExchange(ref _peakInFlight, inFlight, peak);
+        try
+        {
+            await HandleOneAsync(ctx);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task HandleOneAsync(HttpContext ctx)
     {
         var arrivedAt = Now;
         var request = ctx.Request;

@@ -18,6 +18,9 @@ public sealed partial class GatewayClient
     private ITimer? _abortFallback;
     private volatile bool _awaitingAck;
     private long _heartbeatSentAt;
+    private long _consumerWaits;
+    private long _waitsAtBeat;
+    private bool _consumerWaiting;
 
     private async Task<ConnectionOutcome> RunConnectionAsync(CancellationToken ct)
     {
@@ -81,7 +84,7 @@ public sealed partial class GatewayClient
                     await SendIdentifyAsync(connection, ct);
                 }
 
-                return await ReceiveLoopAsync(connection, handshake, connectionCts);
+                return await ReceiveLoopAsync(connection, handshake, connectionCts, ct);
             }
             finally
             {
@@ -143,8 +146,12 @@ public sealed partial class GatewayClient
         _log.LogInformation("Shard {Shard}: identified (identify #{Count} since start)", ShardId, count);
     }
 
-    private async Task<ConnectionOutcome> ReceiveLoopAsync(GatewayConnection connection, ITimer handshake, CancellationTokenSource connectionCts)
+    /// <param name="stopping">Host shutdown.</param>
+    private async Task<ConnectionOutcome> ReceiveLoopAsync(GatewayConnection connection, ITimer handshake, CancellationTokenSource connectionCts, CancellationToken stopping)
     {
+        // Shutdown, or giving up on this connection, are the only things that abandon a dispatch waiting for the
+        // consumer; its sequence is then not counted, so the next RESUME replays it.
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(stopping, connectionCts.Token);
         while (true)
         {
             var frame = await ReceiveFrameAsync(connection, connectionCts.Token);
@@ -157,7 +164,7 @@ public sealed partial class GatewayClient
             switch ((GatewayOpcode)f.Op)
             {
                 case GatewayOpcode.Dispatch:
-                    OnDispatch(f, handshake);
+                    await OnDispatchAsync(f, handshake, abandon.Token);
                     break;
                 case GatewayOpcode.Heartbeat:
                     await SendHeartbeatAsync(connection, connectionCts.Token);
@@ -176,16 +183,8 @@ public sealed partial class GatewayClient
         }
     }
 
-    private void OnDispatch(GatewayFrame frame, ITimer handshake)
+    private async ValueTask OnDispatchAsync(GatewayFrame frame, ITimer handshake, CancellationToken abandon)
     {
-        lock (_lock)
-        {
-            if (frame.Sequence is { } s)
-            {
-                _sequence = s;
-            }
-        }
-
         if (frame.EventName == "READY")
         {
             if (ReadReady(frame.Data.Span) is { SessionId.Length: > 0, ResumeGatewayUrl.Length: > 0 } ready)
@@ -212,9 +211,43 @@ public sealed partial class GatewayClient
         var dispatch = new GatewayDispatch(frame.EventName ?? "", frame.Sequence ?? 0, frame.Data.ToArray(), _time.GetTimestamp(), ShardId);
         if (!_dispatches.TryWrite(dispatch))
         {
-            Interlocked.Increment(ref _dropped);
-            GatewayMetrics.DroppedDispatches.Add(1, new KeyValuePair<string, object?>("event", dispatch.EventName));
-            _log.LogWarning("Shard {Shard}: dispatch queue full; dropped {Event}", ShardId, dispatch.EventName);
+            await WaitForConsumerAsync(dispatch, abandon);
+        }
+
+        // Only a dispatch handed on counts as received: a RESUME after shutdown or a lost socket replays the rest.
+        lock (_lock)
+        {
+            if (frame.Sequence is { } s)
+            {
+                _sequence = s;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Backpressure instead of loss: while the consumer lags, this loop stops reading and later frames wait in the
+    /// socket (ours and the kernel's buffers, then Discord's), so no event is dropped and memory stays bounded.
+    /// Heartbeats still go out from their timer; their ACKs queue behind the unread frames, so the zombie check
+    /// excuses a missing ACK while a wait is in progress or happened since the beat (<see cref="ConsumerStalledSinceBeat"/>).
+    /// </summary>
+    private async ValueTask WaitForConsumerAsync(GatewayDispatch dispatch, CancellationToken abandon)
+    {
+        var started = _time.GetTimestamp();
+        Interlocked.Increment(ref _consumerWaits);
+        Volatile.Write(ref _consumerWaiting, true);
+        try
+        {
+            await _dispatches.WriteAsync(dispatch, abandon);
+        }
+        finally
+        {
+            Volatile.Write(ref _consumerWaiting, false);
+            var waited = _time.GetElapsedTime(started);
+            GatewayMetrics.ConsumerWait.Record(waited.TotalMilliseconds);
+            if (waited >= TimeSpan.FromSeconds(1))
+            {
+                _log.LogWarning("Shard {Shard}: the dispatch consumer kept the gateway waiting {Waited} ms", ShardId, (long)waited.TotalMilliseconds);
+            }
         }
     }
 

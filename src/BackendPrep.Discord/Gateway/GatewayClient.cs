@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace BackendPrep.Discord.Gateway;
 
 /// <summary>
-/// One shard's gateway session: connect, HELLO, heartbeat, IDENTIFY or RESUME, read dispatches into a bounded channel,
+/// One shard's gateway session: connect, HELLO, heartbeat, IDENTIFY or RESUME, read dispatches into a bounded channel
+/// (waiting, never dropping, when it is full),
 /// and decide after every disconnect whether to resume, re-identify or stop (<see cref="CloseCodePolicy"/>).
 /// The receive loop only reads frames; heartbeats run on their own timer, so nothing downstream can delay one.
 /// </summary>
@@ -32,7 +33,6 @@ public sealed partial class GatewayClient
     private TimeSpan? _latency;
     private int _identifies;
     private int _resumes;
-    private long _dropped;
     private ulong? _applicationId;
     private ulong? _botUserId;
     private long _disconnectedSince;
@@ -67,7 +67,7 @@ public sealed partial class GatewayClient
             lock (_lock)
             {
                 return new GatewayHealth(_options.ShardId, _state, _sessionId, _sequence, _lastAck, _latency, _identifies, _resumes,
-                    new Dictionary<string, int>(_reconnects), _applicationId, _botUserId, Interlocked.Read(ref _dropped));
+                    new Dictionary<string, int>(_reconnects), _applicationId, _botUserId, Interlocked.Read(ref _consumerWaits));
             }
         }
     }

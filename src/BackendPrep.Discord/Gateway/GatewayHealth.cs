@@ -13,6 +13,7 @@ public enum GatewayState
 }
 
 /// <summary>A point-in-time view of one shard's session, for health checks and logs.</summary>
+/// <param name="ConsumerWaits">Times the receive loop found the dispatch channel full and waited (nothing is dropped).</param>
 public sealed record GatewayHealth(
     int ShardId,
     GatewayState State,
@@ -25,4 +26,4 @@ public sealed record GatewayHealth(
     IReadOnlyDictionary<string, int> ReconnectsByReason,
     ulong? ApplicationId,
     ulong? BotUserId,
-    long DroppedDispatches);
+    long ConsumerWaits);

@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 
 namespace BackendPrep.Discord.Gateway;
 
-/// <summary>Gateway counters: reconnects by reason, resumes, identifies, heartbeat round trip, dropped dispatches.</summary>
+/// <summary>Gateway counters: reconnects by reason, resumes, identifies, heartbeat round trip, waits for a lagging dispatch consumer.</summary>
 internal static class GatewayMetrics
 {
     public const string MeterName = "BackendPrep.Discord.Gateway";
@@ -13,5 +13,7 @@ internal static class GatewayMetrics
     public static readonly Counter<long> Resumes = Meter.CreateCounter<long>("discord.gateway.resumes", "{resume}");
     public static readonly Counter<long> Identifies = Meter.CreateCounter<long>("discord.gateway.identifies", "{identify}", "Sessions started; 1,000 a day at most");
     public static readonly Histogram<double> HeartbeatLatency = Meter.CreateHistogram<double>("discord.gateway.heartbeat.rtt", "ms");
-    public static readonly Counter<long> DroppedDispatches = Meter.CreateCounter<long>("discord.gateway.dispatches.dropped", "{dispatch}");
+    /// <summary>How long each wait for the dispatch consumer lasted; their count is <c>discord.gateway.dispatches.waits</c> (<see cref="DiscordMetrics"/>).</summary>
+    public static readonly Histogram<double> ConsumerWait = Meter.CreateHistogram<double>("discord.gateway.dispatches.wait", "ms",
+        "How long each of those waits lasted; frames meanwhile queue in the socket");
 }

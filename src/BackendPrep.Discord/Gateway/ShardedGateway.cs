@@ -30,7 +30,7 @@ public sealed class ShardedGateway : IAsyncDisposable
         _logs = logs;
         _random = random;
         _gate = new IdentifyGate(time);
-        // The reader must never block on a full channel: it drops (and counts) instead.
+        // Bounded: a full channel makes the receive loops wait (frames queue in the socket), it never drops.
         _channel = channel ?? Channel.CreateBounded<GatewayDispatch>(new BoundedChannelOptions(options.DispatchQueueCapacity)
         {
             FullMode = BoundedChannelFullMode.Wait,

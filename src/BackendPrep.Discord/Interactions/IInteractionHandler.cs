@@ -11,9 +11,9 @@ namespace BackendPrep.Discord.Interactions;
 public interface IInteractionHandler
 {
     /// <summary>
-    /// Called before the deferral timer is armed. An interaction that waited in the queue past <c>DeferAfter</c> is
-    /// deferred the moment the timer exists, so intent declared later, inside <see cref="HandleAsync"/>, would come
-    /// too late for a modal.
+    /// Called at admission, before the deferral timer is armed from the interaction's receipt. A queued interaction is
+    /// deferred at <c>DeferAfter</c> even before a worker runs <see cref="HandleAsync"/>, so intent declared there
+    /// would come too late for a modal. Runs on the admission path: keep it cheap, with no I/O.
     /// </summary>
     void Prepare(Interaction interaction, InteractionResponder responder)
     {

@@ -14,11 +14,12 @@ namespace BackendPrep.Discord.Interactions;
 /// <summary>
 /// Turns INTERACTION_CREATE dispatches (or, in HTTP mode, verified POSTs via <see cref="HandleHttpAsync"/>) into
 /// handler calls: parses (malformed payloads are logged and counted),
-/// drops redeliveries, queues to N workers (overflow gets an immediate "busy" reply), runs each handler in its own
-/// async DI scope, auto-defers at <see cref="DiscordOptions.DeferAfter"/> measured from receipt on the monotonic clock,
-/// and turns handler exceptions into a short ephemeral reply.
+/// drops redeliveries, queues to N workers (overflow gets a "busy" reply, sent off the admission path), runs each
+/// handler in its own async DI scope, auto-defers at <see cref="DiscordOptions.DeferAfter"/> measured from receipt on
+/// the monotonic clock — from admission, so a queued interaction is deferred on time even while every worker is
+/// busy — and turns handler exceptions into a short ephemeral reply.
 /// </summary>
-public sealed class InteractionDispatcher
+public sealed partial class InteractionDispatcher
 {
     public const string EventName = "INTERACTION_CREATE";
     internal const string ErrorText = "Something went wrong while handling that. Please try again in a moment.";
@@ -41,8 +42,6 @@ public sealed class InteractionDispatcher
     private readonly HashSet<Task> _background = [];
     private readonly SemaphoreSlim _httpWorkers;
     private int _httpAdmitted;
-    private long _shedsSinceLog;
-    private long _lastShedLog;
 
     public InteractionDispatcher(DiscordRestClient rest, IServiceScopeFactory scopes, IOptions<DiscordOptions> options, TimeProvider time, DiscordMetrics metrics, ILogger<InteractionDispatcher>? logger = null)
     {
@@ -56,16 +55,27 @@ public sealed class InteractionDispatcher
         _httpWorkers = new SemaphoreSlim(_options.Workers, _options.Workers);
     }
 
-    /// <summary>Consumes dispatches until the reader completes or <paramref name="cancellationToken"/> fires.</summary>
+    /// <summary>
+    /// Consumes dispatches until the reader completes or <paramref name="cancellationToken"/> fires. Admission is
+    /// cheap and never waits on HTTP: parse, de-duplicate, then either queue for a worker or hand to the busy
+    /// senders. It waits only when the busy backlog itself is full, and then the gateway waits with it (frames queue
+    /// in the socket) rather than anything being dropped.
+    /// </summary>
     public async Task RunAsync(ChannelReader<GatewayDispatch> dispatches, CancellationToken cancellationToken)
     {
-        var work = System.Threading.Channels.Channel.CreateBounded<Work>(new BoundedChannelOptions(_options.QueueBound)
+        var work = System.Threading.Channels.Channel.CreateBounded<Admission>(new BoundedChannelOptions(_options.QueueBound)
+        {
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        var busy = System.Threading.Channels.Channel.CreateBounded<BusyReply>(new BoundedChannelOptions(BusyBacklog)
         {
             SingleWriter = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
         _metrics.ObserveQueueDepth(() => work.Reader.Count);
         var workers = Enumerable.Range(0, _options.Workers).Select(_ => Task.Run(() => WorkAsync(work.Reader, cancellationToken), CancellationToken.None)).ToArray();
+        var senders = Enumerable.Range(0, BusySenders).Select(_ => Task.Run(() => SendBusyRepliesAsync(busy.Reader, cancellationToken), CancellationToken.None)).ToArray();
         try
         {
             await foreach (var dispatch in dispatches.ReadAllAsync(cancellationToken))
@@ -78,8 +88,15 @@ public sealed class InteractionDispatcher
                     _logger.LogInformation("Dropped redelivered interaction {InteractionId}", interaction.Id);
                     continue;
                 }
-                if (!work.Writer.TryWrite(new Work(interaction, dispatch.ReceivedAt)))
-                    Shed(interaction, dispatch.ReceivedAt, cancellationToken);
+                // Only this loop writes, and workers only take items out, so a free slot seen here stays free.
+                if (work.Reader.Count < _options.QueueBound)
+                {
+                    var admitted = Admit(interaction, dispatch.ReceivedAt, null, cancellationToken);
+                    if (work.Writer.TryWrite(admitted))
+                        continue;
+                    await admitted.DisposeAsync();
+                }
+                await ShedAsync(busy.Writer, interaction, dispatch.ReceivedAt, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -89,7 +106,12 @@ public sealed class InteractionDispatcher
         finally
         {
             work.Writer.TryComplete();
+            busy.Writer.TryComplete();
             await Task.WhenAll(workers);
+            await Task.WhenAll(senders);
+            // Cancelled workers leave admitted interactions behind: release their timers and scopes.
+            while (work.Reader.TryRead(out var left))
+                await left.DisposeAsync();
             await DrainAsync();
         }
     }
@@ -112,10 +134,11 @@ public sealed class InteractionDispatcher
         if (Interlocked.Increment(ref _httpAdmitted) > _options.Workers + _options.QueueBound)
         {
             Interlocked.Decrement(ref _httpAdmitted);
-            Shed(interaction, receivedAt, stopping, http);
+            ShedHttp(interaction, receivedAt, http, stopping);
         }
         else
         {
+            var admitted = Admit(interaction, receivedAt, http, stopping);
             Track(async () =>
             {
                 try
@@ -123,7 +146,7 @@ public sealed class InteractionDispatcher
                     await _httpWorkers.WaitAsync(stopping);
                     try
                     {
-                        await HandleOneAsync(new Work(interaction, receivedAt, http), stopping);
+                        await HandleOneAsync(admitted, stopping);
                     }
                     finally
                     {
@@ -135,6 +158,7 @@ public sealed class InteractionDispatcher
                 }
                 finally
                 {
+                    await admitted.DisposeAsync();
                     Interlocked.Decrement(ref _httpAdmitted);
                     http.Abandon();
                 }
@@ -160,47 +184,6 @@ public sealed class InteractionDispatcher
         return null;
     }
 
-    private void Shed(Interaction interaction, long receivedAt, CancellationToken ct, PendingHttpResponse? http = null)
-    {
-        _metrics.Shed();
-        LogShed(interaction.Id);
-        var responder = NewResponder(interaction, receivedAt, http);
-        Track(async () =>
-        {
-            try
-            {
-                await responder.SendNoticeAsync(BusyText, ct);
-                _metrics.InteractionHandled(interaction.Type.ToString(), "shed");
-            }
-            catch (Exception ex)
-            {
-                _logger.LogWarning("Busy reply to interaction {InteractionId} failed: {Error}", interaction.Id, ex.Message);
-            }
-            finally
-            {
-                http?.Abandon();
-            }
-        });
-    }
-
-    /// <summary>
-    /// One warning per second at most: a line per shed in a burst of thousands can fill the logger's queue, and a
-    /// blocked logger would stall admission while the gateway keeps receiving. The metric still counts each one.
-    /// </summary>
-    private void LogShed(ulong interactionId)
-    {
-        var now = _time.GetTimestamp();
-        var suppressed = Interlocked.Increment(ref _shedsSinceLog);
-        var last = Interlocked.Read(ref _lastShedLog);
-        if (last != 0 && _time.GetElapsedTime(last, now) < TimeSpan.FromSeconds(1))
-            return;
-        if (Interlocked.CompareExchange(ref _lastShedLog, now, last) != last)
-            return;
-        Interlocked.Add(ref _shedsSinceLog, -suppressed);
-        _logger.LogWarning("Interaction queue full ({Bound}); answering {InteractionId} and {Others} more since the last report with busy",
-            _options.QueueBound, interactionId, suppressed - 1);
-    }
-
     /// <summary>Runs work that outlives the call that started it; shutdown waits for all of it.</summary>
     private void Track(Func<Task> work)
     {
@@ -219,7 +202,7 @@ public sealed class InteractionDispatcher
         await Task.WhenAll(pending);
     }
 
-    private async Task WorkAsync(ChannelReader<Work> reader, CancellationToken ct)
+    private async Task WorkAsync(ChannelReader<Admission> reader, CancellationToken ct)
     {
         try
         {
@@ -234,23 +217,46 @@ public sealed class InteractionDispatcher
     private InteractionResponder NewResponder(Interaction interaction, long receivedAt, PendingHttpResponse? http = null) =>
         new(_rest, interaction, receivedAt, _time, _metrics, _logger, http is null ? null : http.DeliverAsync);
 
-    internal async Task HandleOneAsync(Work item, CancellationToken ct)
+    /// <summary>
+    /// Gives an interaction its scope, handler and responder, lets the handler declare its intent
+    /// (<see cref="IInteractionHandler.Prepare"/>: modal, visibility), and arms the deferral timer from receipt.
+    /// Doing this at admission rather than when a worker is free keeps the 3 s promise for queued interactions.
+    /// </summary>
+    private Admission Admit(Interaction interaction, long receivedAt, PendingHttpResponse? http, CancellationToken ct)
+    {
+        var scope = _scopes.CreateAsyncScope();
+        var responder = NewResponder(interaction, receivedAt, http);
+        IInteractionHandler? handler = null;
+        Exception? prepareError = null;
+        try
+        {
+            handler = scope.ServiceProvider.GetRequiredService<IInteractionHandler>();
+            handler.Prepare(interaction, responder);
+        }
+        catch (Exception ex)
+        {
+            // Reported by the worker like any handler failure, so it gets the usual error reply.
+            prepareError = ex;
+        }
+        var due = _options.DeferAfter - _time.GetElapsedTime(receivedAt);
+        var timer = _time.CreateTimer(_ => responder.StartAutoDefer(ct), null, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+        return new Admission(interaction, receivedAt, scope, handler, prepareError, responder, timer);
+    }
+
+    private async Task HandleOneAsync(Admission item, CancellationToken ct)
     {
         var interaction = item.Interaction;
         using var logScope = InteractionLogScope.Begin(_logger, interaction);
         var type = interaction.Type.ToString();
-        var responder = NewResponder(interaction, item.ReceivedAt, item.Http);
-        var due = _options.DeferAfter - _time.GetElapsedTime(item.ReceivedAt);
+        var responder = item.Responder;
         var outcome = "ok";
-        ITimer? timer = null;
-        await using (var scope = _scopes.CreateAsyncScope())
+        await using (item)
         {
             try
             {
-                var handler = scope.ServiceProvider.GetRequiredService<IInteractionHandler>();
-                handler.Prepare(interaction, responder);
-                timer = _time.CreateTimer(_ => responder.StartAutoDefer(ct), null, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
-                await handler.HandleAsync(interaction, responder, ct);
+                if (item.PrepareError is { } prepareError)
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(prepareError);
+                await item.Handler!.HandleAsync(interaction, responder, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -269,10 +275,6 @@ public sealed class InteractionDispatcher
                     _logger.LogWarning("Error reply for interaction {InteractionId} failed: {Error}", interaction.Id, replyError.Message);
                 }
             }
-            finally
-            {
-                timer?.Dispose();
-            }
         }
         await responder.SealAsync();
         await responder.AutoDeferCompletion;
@@ -286,6 +288,25 @@ public sealed class InteractionDispatcher
             interaction.Id, type, _time.GetElapsedTime(item.ReceivedAt).TotalMilliseconds, outcome);
     }
 
-    /// <param name="Http">The open HTTP request the initial callback goes into (HTTP mode); null for the gateway.</param>
-    internal sealed record Work(Interaction Interaction, long ReceivedAt, PendingHttpResponse? Http = null);
+    /// <summary>An interaction accepted for a worker: everything it needs, created at admission.</summary>
+    private sealed class Admission(Interaction interaction, long receivedAt, AsyncServiceScope scope, IInteractionHandler? handler, Exception? prepareError,
+        InteractionResponder responder, ITimer deferral) : IAsyncDisposable
+    {
+        private int _disposed;
+
+        public Interaction Interaction => interaction;
+        public long ReceivedAt => receivedAt;
+        public IInteractionHandler? Handler => handler;
+        public Exception? PrepareError => prepareError;
+        public InteractionResponder Responder => responder;
+
+        /// <summary>Stops the deferral timer (the handler is done, or it never ran) and ends the scope; once only.</summary>
+        public async ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) != 0)
+                return;
+            deferral.Dispose();
+            await scope.DisposeAsync();
+        }
+    }
 }

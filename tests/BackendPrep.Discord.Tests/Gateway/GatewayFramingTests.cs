@@ -54,20 +54,61 @@ public sealed class GatewayFramingTests
     }
 
     [Fact]
-    public async Task A_full_dispatch_queue_drops_events_but_never_blocks_heartbeats()
+    public async Task A_slow_consumer_loses_no_dispatch_and_its_backlog_is_not_taken_for_a_zombie()
     {
         await using var h = await GatewayHarness.StartAsync(capacity: 2);
-        await h.AdvanceUntilAsync(() => h.Client.Health.State == GatewayState.Connected);
+        await h.DispatchNamedAsync("READY");
 
+        var sent = new List<long>();
         for (var i = 0; i < 10; i++)
         {
-            await h.Fake.DispatchAsync("INTERACTION_CREATE", "{}");
+            sent.Add(await h.Fake.DispatchAsync("INTERACTION_CREATE", $$"""{"id":"{{i + 1}}"}"""));
         }
 
-        await h.Fake.RequestHeartbeatAsync();
-        await h.Fake.WaitForOpAsync(1);
-        Assert.Equal(9, h.Client.Health.DroppedDispatches);
+        // Nobody reads: two fit in the channel and the receive loop waits with the third, the rest stay in the socket.
+        await h.WaitUntilAsync(() => h.Client.Health.ConsumerWaits > 0);
+        // Three beats go out from the timer meanwhile; their ACKs sit unread behind the dispatches.
+        h.Time.Advance(TimeSpan.FromMilliseconds(GatewayHarness.Interval * 0.5));
+        await h.Fake.WaitForOpAsync(1, 1);
+        for (var beat = 2; beat <= 3; beat++)
+        {
+            h.Time.Advance(TimeSpan.FromMilliseconds(GatewayHarness.Interval));
+            await h.Fake.WaitForOpAsync(1, beat);
+        }
+
+        var received = new List<long>();
+        for (var i = 0; i < sent.Count; i++)
+        {
+            var dispatch = await h.NextDispatchAsync();
+            Assert.Equal("INTERACTION_CREATE", dispatch.EventName);
+            received.Add(dispatch.Sequence);
+        }
+
+        Assert.Equal(sent, received);
+        Assert.Empty(h.Fake.ReceivedOp(-1)); // no close: the connection was never judged a zombie
         Assert.Equal(1, h.Fake.Connections);
+        Assert.DoesNotContain("zombie connection", h.Client.Health.ReconnectsByReason.Keys);
+        // Caught up, the loop reads the queued ACKs and the session goes on as normal.
+        await h.WaitUntilAsync(() => h.Client.Health.LastHeartbeatAckAt is not null);
+        Assert.Equal(sent[^1], h.Client.Health.LastSequence);
+    }
+
+    [Fact]
+    public async Task A_dispatch_still_waiting_for_the_consumer_at_shutdown_is_not_counted_as_received()
+    {
+        await using var h = await GatewayHarness.StartAsync(capacity: 1);
+        await h.DispatchNamedAsync("READY");
+        var handedOn = await h.Fake.DispatchAsync("INTERACTION_CREATE", """{"id":"1"}""");
+        await h.Fake.DispatchAsync("INTERACTION_CREATE", """{"id":"2"}""");
+        await h.WaitUntilAsync(() => h.Client.Health.ConsumerWaits > 0);
+
+        await h.StopAsync();
+        await h.Run.WaitAsync(TimeSpan.FromSeconds(20));
+
+        // The sequence a RESUME would send covers only what reached the channel, so the waiting one would be replayed.
+        Assert.Equal(handedOn, h.Client.Health.LastSequence);
+        Assert.Equal(handedOn, (await h.NextDispatchAsync()).Sequence);
+        Assert.False(h.Channel.Reader.TryRead(out _));
     }
 
     [Theory]

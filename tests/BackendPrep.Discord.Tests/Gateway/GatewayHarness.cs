@@ -82,6 +82,18 @@ internal sealed class GatewayHarness : IAsyncDisposable
         Assert.True(done(), "condition not reached while advancing the fake clock");
     }
 
+    /// <summary>Waits, without moving the fake clock, for socket work to make <paramref name="done"/> hold (failsafe 20 s).</summary>
+    public async Task WaitUntilAsync(Func<bool> done)
+    {
+        var failsafe = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!done() && DateTime.UtcNow < failsafe)
+        {
+            await Task.Delay(2);
+        }
+
+        Assert.True(done(), "condition not reached");
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();

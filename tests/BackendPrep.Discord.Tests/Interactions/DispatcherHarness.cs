@@ -20,8 +20,9 @@ internal sealed class DispatcherHarness : IAsyncDisposable
     private long _sequence;
 
     public DispatcherHarness(DiscordRestClient rest, DiscordMetrics metrics, Func<Interaction, InteractionResponder, CancellationToken, Task> handle, Action<DiscordOptions>? configure = null,
-        Action<Interaction, InteractionResponder>? prepare = null)
+        Action<Interaction, InteractionResponder>? prepare = null, FakeTimeProvider? time = null)
     {
+        Time = time ?? new FakeTimeProvider();
         var options = new DiscordOptions { Token = "unused", Workers = 2, QueueBound = 8 };
         configure?.Invoke(options);
         var services = new ServiceCollection();
@@ -31,7 +32,7 @@ internal sealed class DispatcherHarness : IAsyncDisposable
         _run = dispatcher.RunAsync(_channel.Reader, _stop.Token);
     }
 
-    public FakeTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; }
 
     /// <param name="receivedAt">When the gateway read it (a <see cref="Time"/> timestamp); now by default.</param>
     public void Deliver(string json, string eventName = InteractionDispatcher.EventName, long? receivedAt = null) =>

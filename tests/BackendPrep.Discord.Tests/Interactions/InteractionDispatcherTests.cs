@@ -109,6 +109,36 @@ public sealed class InteractionDispatcherTests : FakeDiscordTest
     }
 
     [Fact]
+    public async Task A_queued_interaction_is_deferred_at_the_budget_while_every_worker_is_busy()
+    {
+        using var deferrals = new CounterProbe(Metrics, "discord.interactions.deferrals");
+        var started = Signal();
+        var release = Signal();
+        await using var harness = new DispatcherHarness(CreateClient(), Metrics, async (i, r, ct) =>
+        {
+            if (i.Id == 39)
+            {
+                started.SetResult();
+                await release.Task;
+            }
+            await r.RespondAsync(MessagePayload.Text($"answer {i.Id}"), ct);
+        }, o => (o.Workers, o.QueueBound) = (1, 1));
+
+        harness.Deliver(Payloads.SlashCommand(39));
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        harness.Deliver(Payloads.SlashCommand(40)); // waits: the only worker is stuck on 39
+        harness.Time.Advance(TimeSpan.FromSeconds(2));
+        var queuedDefer = await Server.WaitForRequestAsync(r => r.Route == FakeRoutes.Callback && r.Path.Contains("/40/", StringComparison.Ordinal));
+        release.SetResult();
+        await harness.DrainAsync();
+
+        Assert.Equal(5, queuedDefer.CallbackType);
+        Assert.Equal(5, Assert.Single(Server.CallbacksFor(39)).CallbackType);
+        Assert.Equal(2, deferrals.Total);
+        Assert.Contains(Server.Requests, r => r.Route == FakeRoutes.EditOriginal && r.JsonText!.Contains("answer 40", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Fast_handler_is_never_deferred()
     {
         await using var harness = new DispatcherHarness(CreateClient(), Metrics, (i, r, ct) => r.RespondAsync(MessagePayload.Text("quick"), ct));
