@@ -13,6 +13,7 @@ namespace BackendPrep.Bot.Tests.Discord;
 /// normally or, past the queue bound, with the ephemeral "busy" notice, and the bot's own clock records no callback
 /// later than Discord's 3 seconds.
 /// </summary>
+[Collection(CpuBound.Name)]
 public sealed class OverloadTests(ITestOutputHelper output)
 {
     private const int Burst = 2000;

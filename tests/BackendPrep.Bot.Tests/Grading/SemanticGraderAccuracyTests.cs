@@ -16,6 +16,7 @@ namespace BackendPrep.Bot.Tests.Grading;
 /// (~15–40 s on two cores). Reproduce the figures in docs/grading.md with:
 /// dotnet test tests/BackendPrep.Bot.Tests --filter SemanticGraderAccuracyTests --logger "console;verbosity=detailed"
 /// </summary>
+[Collection(CpuBound.Name)]
 public sealed class SemanticGraderAccuracyTests(SemanticGraderAccuracyTests.Model model, ITestOutputHelper output)
     : IClassFixture<SemanticGraderAccuracyTests.Model>
 {
