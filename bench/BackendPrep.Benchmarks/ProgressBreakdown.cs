@@ -21,8 +21,9 @@ public static class ProgressBreakdown
         var reviews = services.GetRequiredService<IReviewStore>();
         var database = services.GetRequiredService<BackendPrep.Storage.LiteDbStore>().Database;
         var raw = database.GetCollection("review_logs");
-        using (var plan = database.Execute($"EXPLAIN SELECT $ FROM review_logs WHERE UserId = '{user}' ORDER BY AtUtc"))
+        foreach (var query in (string[])[$"SELECT $ FROM review_logs WHERE UserId = '{user}' ORDER BY AtUtc", $"SELECT $ FROM review_days WHERE _id LIKE '{user}/%'"])
         {
+            using var plan = database.Execute("EXPLAIN " + query);
             while (plan.Read())
             {
                 Console.WriteLine("plan: " + plan.Current.ToString());
@@ -33,12 +34,13 @@ public static class ProgressBreakdown
         var input = new ProgressInput(
             await services.GetRequiredService<ITopicProgressStore>().LearnedAsync(user, default),
             await services.GetRequiredService<IAttemptStore>().ForUserAsync(user, default),
-            await reviews.LogsAsync(user, default),
+            await reviews.MomentsAsync(user, default),
             await reviews.CardsAsync(user, default),
             await services.GetRequiredService<IStudySessionStore>().HistoryAsync(user, default),
             (await services.GetRequiredService<IDrillSettingsStore>().GetAsync(user, default)).Zone());
         (string Name, Func<Task<int>> Read)[] reads =
         [
+            ("review moments (MomentsAsync)", async () => (await reviews.MomentsAsync(user, default)).Count),
             ("review logs (LogsAsync)", async () => (await reviews.LogsAsync(user, default)).Count),
             ("review cards (CardsAsync)", async () => (await reviews.CardsAsync(user, default)).Count),
             ("attempts (ForUserAsync)", async () => (await services.GetRequiredService<IAttemptStore>().ForUserAsync(user, default)).Count),
