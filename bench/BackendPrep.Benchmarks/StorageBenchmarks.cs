@@ -72,7 +72,7 @@ public class StorageBenchmarks
         var input = new ProgressInput(
             await services.GetRequiredService<ITopicProgressStore>().LearnedAsync(user, CancellationToken.None),
             await services.GetRequiredService<IAttemptStore>().ForUserAsync(user, CancellationToken.None),
-            await _reviews.LogsAsync(user, CancellationToken.None),
+            await _reviews.MomentsAsync(user, CancellationToken.None),
             await _reviews.CardsAsync(user, CancellationToken.None),
             await services.GetRequiredService<IStudySessionStore>().HistoryAsync(user, CancellationToken.None),
             settings.Zone());

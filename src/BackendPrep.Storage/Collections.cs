@@ -4,4 +4,7 @@ namespace BackendPrep.Storage;
 internal static class Collections
 {
     public const string TopicProgress = "topic_progress";
+    public const string ReviewCards = "review_cards";
+    public const string ReviewLogs = "review_logs";
+    public const string ReviewDays = "review_days";
 }

@@ -9,7 +9,7 @@ namespace BackendPrep.Storage;
 public sealed class LiteDbStore : IDisposable
 {
     /// <summary>Bump when a change needs data rewritten, and add the step to <see cref="SchemaMigrations"/>.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     public LiteDbStore(string path)
     {

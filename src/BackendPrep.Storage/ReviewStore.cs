@@ -40,8 +40,16 @@ internal sealed class ReviewLogDocument
 
 public sealed class ReviewStore : IReviewStore
 {
-    private const string CardsName = "review_cards";
-    private const string LogsName = "review_logs";
+    private const string CardsName = Collections.ReviewCards;
+    private const string LogsName = Collections.ReviewLogs;
+
+    /// <summary>
+    /// Serialises the read-modify-write of a day's digest. LiteDB locks a collection for writing only when the write
+    /// comes, after the read; one writer at a time costs nothing here, as LiteDB already serialises writes per collection.
+    /// Static, so stores opened twice over one file (tests, the crash writer) still share it.
+    /// </summary>
+    private static readonly Lock DayWrites = new();
+
     private readonly LiteDbStore _store;
 
     public ReviewStore(LiteDbStore store)
@@ -56,6 +64,8 @@ public sealed class ReviewStore : IReviewStore
 
     private ILiteCollection<ReviewLogDocument> Logs => _store.Database.GetCollection<ReviewLogDocument>(LogsName);
 
+    private ILiteCollection<ReviewDayDocument> Days => _store.Database.GetCollection<ReviewDayDocument>(Collections.ReviewDays);
+
     public Task<IReadOnlyList<ReviewCard>> CardsAsync(string userId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ReviewCard>>([.. Cards.Find(d => d.UserId == userId).Select(FromDocument)]);
 
@@ -65,7 +75,14 @@ public sealed class ReviewStore : IReviewStore
     public Task<bool> TryRecordAsync(string userId, ReviewCard next, int expectedReps, ReviewLog log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(next);
+        ArgumentNullException.ThrowIfNull(log);
         var document = ToDocument(userId, next);
+        return Task.FromResult(Write(() => Stored(document, expectedReps) && Logged(userId, log)));
+    }
+
+    /// <summary>The card: inserted on a first review, otherwise updated only if it still has the expected rep count.</summary>
+    private bool Stored(ReviewCardDocument document, int expectedReps)
+    {
         bool stored;
         if (expectedReps == 0)
         {
@@ -101,18 +118,59 @@ public sealed class ReviewStore : IReviewStore
                 d => d.Id == id && d.Reps == expectedReps) == 1;
         }
 
-        if (stored)
-        {
-            Logs.Insert(ToDocument(userId, log));
-        }
-
-        return Task.FromResult(stored);
+        return stored;
     }
 
     public Task AppendAsync(string userId, ReviewLog log, CancellationToken cancellationToken)
     {
-        Logs.Insert(ToDocument(userId, log));
+        ArgumentNullException.ThrowIfNull(log);
+        Write(() => Logged(userId, log));
         return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<ReviewMoment>> MomentsAsync(string userId, CancellationToken cancellationToken) =>
+        Task.FromResult(ReviewDays.Read(_store.Database.GetCollection(Collections.ReviewDays), userId));
+
+    private bool Logged(string userId, ReviewLog log)
+    {
+        Logs.Insert(ToDocument(userId, log));
+        ReviewDays.Append(Days, userId, log);
+        return true;
+    }
+
+    /// <summary>
+    /// Card, log and day digest in one LiteDB transaction, so a crash leaves all or none of them. Inside a transaction
+    /// the caller already holds (bulk seeding), the writes join it. A failed write rolls LiteDB's transaction back
+    /// itself; a declined conditional update (false) is rolled back here so nothing half-written is committed.
+    /// </summary>
+    private bool Write(Func<bool> writes)
+    {
+        var db = _store.Database;
+        lock (DayWrites)
+        {
+            var own = db.BeginTrans();
+            bool done;
+            try
+            {
+                done = writes();
+            }
+            catch
+            {
+                if (own)
+                {
+                    db.Rollback();
+                }
+
+                throw;
+            }
+
+            if (own)
+            {
+                _ = done ? db.Commit() : db.Rollback();
+            }
+
+            return done;
+        }
     }
 
     /// <summary>
@@ -162,7 +220,7 @@ public sealed class ReviewStore : IReviewStore
         AfterDueUtc = l.After.Due.UtcDateTime,
     };
 
-    private static ReviewLog ReadLog(BsonDocument d) => new(
+    internal static ReviewLog ReadLog(BsonDocument d) => new(
         d[nameof(ReviewLogDocument.CardId)].AsString,
         Utc(d[nameof(ReviewLogDocument.AtUtc)]),
         (Rating)d[nameof(ReviewLogDocument.Rating)].AsInt32,

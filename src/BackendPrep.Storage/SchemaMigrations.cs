@@ -12,6 +12,9 @@ internal static class SchemaMigrations
     [
         // 0 → 1: indexes for the collections the first release reads by user.
         db => db.GetCollection<TopicProgressDocument>(Collections.TopicProgress).EnsureIndex(d => d.UserId),
+
+        // 1 → 2: the per-day review digest (review_days) that /progress and streaks read, built from every stored log.
+        ReviewDays.Rebuild,
     ];
 
     public static void Apply(LiteDatabase db)

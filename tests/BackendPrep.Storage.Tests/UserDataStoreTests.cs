@@ -64,6 +64,7 @@ public sealed class UserDataStoreTests
         Assert.Equal(2, removed.Where(r => r.Key.Contains("review", StringComparison.Ordinal) && r.Key.Contains("log", StringComparison.Ordinal)).Sum(r => r.Value));
         Assert.Equal(1, removed["drill_settings"]);
         Assert.Equal(1, removed["reminders"]);
+        Assert.Equal(1, removed["review_days"]);
         Assert.Equal(bobBefore.Count, removed.Values.Sum());
         Assert.Empty(await data.InventoryAsync(Alice, default));
         Assert.Empty(await data.EraseAsync(Alice, default));
@@ -87,6 +88,7 @@ public sealed class UserDataStoreTests
         Assert.Equal(DocumentsMentioning(store, Alice).Count, collections.Values.Sum(v => v.AsArray.Count));
         Assert.Equal(inventory.Keys.Order(StringComparer.Ordinal), collections.Keys.Order(StringComparer.Ordinal));
         Assert.Contains("future_feature", collections.Keys);
+        Assert.Contains("review_days", collections.Keys);
         Assert.DoesNotContain(Bob, json, StringComparison.Ordinal);
         Assert.Contains("\"sig\"", json, StringComparison.Ordinal);
     }

@@ -31,9 +31,19 @@ internal static class OperationsSetup
             return services;
         }
 
+        AddOpsPort(services);
+        return services;
+    }
+
+    /// <summary>
+    /// A method of its own, never inlined: the JIT loads the assemblies a method body names when it compiles it, so with
+    /// these calls inline every start loaded OpenTelemetry, port or not.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void AddOpsPort(IServiceCollection services)
+    {
         services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(MeterNames).AddPrometheusExporter());
         services.AddSingleton<OpsAddress>();
         services.AddHostedService<OpsServer>();
-        return services;
     }
 }

@@ -40,13 +40,15 @@ public sealed class StreakRules
     {
         ArgumentNullException.ThrowIfNull(reviewTimes);
         ArgumentNullException.ThrowIfNull(zone);
-        var today = DrillQueue.LocalDate(now, zone);
-        var perDay = reviewTimes
-            .Select(t => DrillQueue.LocalDate(t, zone))
-            .Where(d => d <= today)
-            .GroupBy(d => d)
-            .ToDictionary(g => g.Key, g => g.Count());
-        var todayReviews = perDay.GetValueOrDefault(today);
+        return Compute(LocalDays.Count(reviewTimes, zone), DrillQueue.LocalDate(now, zone));
+    }
+
+    /// <summary>The same from reviews already counted per local day (<see cref="LocalDays.Count"/>); days after <paramref name="today"/> are ignored.</summary>
+    public StreakSummary Compute(IReadOnlyDictionary<DateOnly, int> reviewsPerDay, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(reviewsPerDay);
+        var perDay = reviewsPerDay.Where(p => p.Key <= today);
+        var todayReviews = reviewsPerDay.GetValueOrDefault(today);
         var needed = Math.Max(0, MinReviews - todayReviews);
         var counted = perDay.Where(p => p.Value >= MinReviews).Select(p => p.Key).ToHashSet();
         if (counted.Count == 0)

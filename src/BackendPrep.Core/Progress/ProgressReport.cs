@@ -9,7 +9,7 @@ namespace BackendPrep.Core.Progress;
 public sealed record ProgressInput(
     IReadOnlyDictionary<string, DateTimeOffset> Learned,
     IReadOnlyList<PromptAttempt> Attempts,
-    IReadOnlyList<ReviewLog> Reviews,
+    IReadOnlyList<ReviewMoment> Reviews,
     IReadOnlyList<ReviewCard> Cards,
     IReadOnlyList<StudySession> Sessions,
     TimeZoneInfo Zone);
@@ -124,23 +124,23 @@ public static class ProgressReport
         ArgumentNullException.ThrowIfNull(streaks);
         var zone = input.Zone;
         var today = DrillQueue.LocalDate(now, zone);
-        var days = input.Reviews.Select(r => DrillQueue.LocalDate(r.At, zone)).ToList();
-        var last7 = days.Count(d => d > today.AddDays(-7) && d <= today);
-        var last30 = days.Count(d => d > today.AddDays(-30) && d <= today);
+        var perDay = LocalDays.Count(input.Reviews.Select(r => r.At), zone);
+        var last7 = perDay.Where(p => p.Key > today.AddDays(-7) && p.Key <= today).Sum(p => p.Value);
+        var last30 = perDay.Where(p => p.Key > today.AddDays(-30) && p.Key <= today).Sum(p => p.Value);
         var (retention, sample) = TrueRetention(input.Reviews, now.AddDays(-30), now);
         var dueToday = input.Cards.Count(c => c.State == CardState.Review && DrillQueue.LocalDate(c.Due, zone) <= today);
         var dueTomorrow = input.Cards.Count(c => c.State == CardState.Review && DrillQueue.LocalDate(c.Due, zone) == today.AddDays(1));
-        var streak = streaks.Compute(input.Reviews.Select(r => r.At), zone, now);
+        var streak = streaks.Compute(perDay, today);
         return new DrillFigures(last7, last30, retention, sample, dueToday, dueTomorrow, streak);
     }
 
     /// <summary>
-    /// Share of reviews in (<paramref name="from"/>, <paramref name="to"/>] not rated Again. Counts only real recalls:
-    /// a card's first rating (it was new) and cram ratings (off schedule) say nothing about retention.
+    /// Share of reviews in (<paramref name="from"/>, <paramref name="to"/>] not rated Again. Counts only real recalls
+    /// (<see cref="ReviewMoment.IsRecall"/>): a card's first rating (it was new) and cram ratings (off schedule) say nothing about retention.
     /// </summary>
-    public static (double? Retention, int Sample) TrueRetention(IEnumerable<ReviewLog> reviews, DateTimeOffset from, DateTimeOffset to)
+    public static (double? Retention, int Sample) TrueRetention(IEnumerable<ReviewMoment> reviews, DateTimeOffset from, DateTimeOffset to)
     {
-        var counted = reviews.Where(r => !r.IsCram && r.Before.State == CardState.Review && r.At > from && r.At <= to).ToList();
-        return counted.Count == 0 ? (null, 0) : ((double)counted.Count(r => r.Rating != Rating.Again) / counted.Count, counted.Count);
+        var counted = reviews.Where(r => r.IsRecall && r.At > from && r.At <= to).ToList();
+        return counted.Count == 0 ? (null, 0) : ((double)counted.Count(r => r.Passed) / counted.Count, counted.Count);
     }
 }

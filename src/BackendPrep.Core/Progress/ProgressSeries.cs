@@ -12,7 +12,7 @@ public static class ProgressSeries
     public const int Days = 30;
 
     /// <summary>The last <paramref name="days"/> local days ending today, oldest first; days without activity are kept (zero).</summary>
-    public static IReadOnlyList<DailyPoint> Daily(IEnumerable<ReviewLog> reviews, IEnumerable<PromptAttempt> attempts, TimeZoneInfo zone, DateTimeOffset now, int days = Days)
+    public static IReadOnlyList<DailyPoint> Daily(IEnumerable<ReviewMoment> reviews, IEnumerable<PromptAttempt> attempts, TimeZoneInfo zone, DateTimeOffset now, int days = Days)
     {
         ArgumentNullException.ThrowIfNull(zone);
         ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);

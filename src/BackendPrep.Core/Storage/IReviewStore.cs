@@ -19,4 +19,11 @@ public interface IReviewStore
     Task AppendAsync(string userId, ReviewLog log, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ReviewLog>> LogsAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every review of the user as a <see cref="ReviewMoment"/>, oldest first. The same reviews as <see cref="LogsAsync"/>
+    /// (to the millisecond the log keeps), read from a digest kept per UTC day beside the log, so a long history costs a
+    /// small document per active day rather than a log document per review.
+    /// </summary>
+    Task<IReadOnlyList<ReviewMoment>> MomentsAsync(string userId, CancellationToken cancellationToken);
 }

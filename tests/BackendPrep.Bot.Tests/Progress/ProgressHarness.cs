@@ -129,6 +129,9 @@ internal sealed class FakeDrillHistory : IDrillHistory
     public Task<IReadOnlyList<ReviewLog>> ReviewsAsync(string userId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ReviewLog>>(Reviews.TryGetValue(userId, out var l) ? [.. l] : []);
 
+    public Task<IReadOnlyList<ReviewMoment>> MomentsAsync(string userId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ReviewMoment>>(Reviews.TryGetValue(userId, out var l) ? [.. l.OrderBy(r => r.At).Select(ReviewMoment.Of)] : []);
+
     public Task<IReadOnlyList<ReviewCard>> CardsAsync(string userId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ReviewCard>>([]);
 

@@ -16,7 +16,7 @@ public sealed class ProgressReportTests
         IReadOnlyList<ReviewCard>? cards = null,
         IReadOnlyList<StudySession>? sessions = null,
         TimeZoneInfo? zone = null) =>
-        new(learned ?? new Dictionary<string, DateTimeOffset>(), attempts ?? [], reviews ?? [], cards ?? [], sessions ?? [], zone ?? TimeZoneInfo.Utc);
+        new(learned ?? new Dictionary<string, DateTimeOffset>(), attempts ?? [], [.. (reviews ?? []).Select(ReviewMoment.Of)], cards ?? [], sessions ?? [], zone ?? TimeZoneInfo.Utc);
 
     [Fact]
     public void Topics_learned_come_in_plan_order_with_the_first_unlearned_as_next()
@@ -121,7 +121,7 @@ public sealed class ProgressReportTests
         var early = new DateTimeOffset(2026, 11, 28, 5, 0, 0, TimeSpan.Zero);
         var reviews = new[] { Review(early), Review(early), Review(Now), Review(Now.AddDays(-40)) };
 
-        var days = ProgressSeries.Daily(reviews, [Attempt(p, Now, "x")], zone, Now);
+        var days = ProgressSeries.Daily(reviews.Select(ReviewMoment.Of), [Attempt(p, Now, "x")], zone, Now);
 
         Assert.Equal(30, days.Count);
         Assert.Equal(new DateOnly(2026, 11, 28), days[^1].Day);

@@ -84,7 +84,7 @@ internal sealed class DrillService(StudyContent content, IReviewStore reviews, I
     }
 
     public async Task<StreakSummary> StreakAsync(DrillSettings user, DateTimeOffset now, CancellationToken ct) =>
-        Streaks.Compute((await reviews.LogsAsync(user.UserId, ct)).Select(l => l.At), user.Zone(), now);
+        Streaks.Compute((await reviews.MomentsAsync(user.UserId, ct)).Select(m => m.At), user.Zone(), now);
 
     private async Task<IReadOnlyList<ReviewCard>> MemoriesAsync(DrillSettings user, DateTimeOffset now, CancellationToken ct)
     {

@@ -9,6 +9,8 @@ internal sealed class StoredDrillHistory(IReviewStore reviews, IDrillSettingsSto
 {
     public Task<IReadOnlyList<ReviewLog>> ReviewsAsync(string userId, CancellationToken cancellationToken) => reviews.LogsAsync(userId, cancellationToken);
 
+    public Task<IReadOnlyList<ReviewMoment>> MomentsAsync(string userId, CancellationToken cancellationToken) => reviews.MomentsAsync(userId, cancellationToken);
+
     public Task<IReadOnlyList<ReviewCard>> CardsAsync(string userId, CancellationToken cancellationToken) => reviews.CardsAsync(userId, cancellationToken);
 
     public async Task<TimeZoneInfo> ZoneAsync(string userId, CancellationToken cancellationToken) =>

@@ -78,7 +78,7 @@ internal sealed class ProgressCommands(
     private async Task<ProgressInput> InputAsync(string userId, CancellationToken ct) => new(
         await topics.LearnedAsync(userId, ct),
         await attempts.ForUserAsync(userId, ct),
-        await drills.ReviewsAsync(userId, ct),
+        await drills.MomentsAsync(userId, ct),
         await drills.CardsAsync(userId, ct),
         await sessions.HistoryAsync(userId, ct),
         await drills.ZoneAsync(userId, ct));

@@ -27,7 +27,7 @@ internal sealed class ReminderMessages(StudyContent content, IReviewStore review
                 due++;
             }
 
-            var perDay = (await reviews.LogsAsync(member.UserId, ct))
+            var perDay = (await reviews.MomentsAsync(member.UserId, ct))
                 .GroupBy(l => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(l.At, zone).DateTime))
                 .Where(g => g.Count() >= _streaks.MinReviews);
             counted.UnionWith(perDay.Select(g => g.Key));
@@ -59,7 +59,7 @@ internal sealed class ReminderMessages(StudyContent content, IReviewStore review
         var userId = config.UserId ?? "";
         var zone = config.Schedule.Zone();
         var due = (await reviews.CardsAsync(userId, ct)).Count(c => c.IsDue(now));
-        var drilledToday = (await reviews.LogsAsync(userId, ct)).Any(l => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(l.At, zone).DateTime) == localDate);
+        var drilledToday = (await reviews.MomentsAsync(userId, ct)).Any(l => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(l.At, zone).DateTime) == localDate);
         if (due == 0 || drilledToday)
         {
             return null;
