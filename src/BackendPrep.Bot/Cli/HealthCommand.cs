@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace BackendPrep.Bot.Cli;
 
 /// <summary>
@@ -10,25 +8,6 @@ internal static class HealthCommand
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
-    {
-        if (OpsPortClient.UrlFor(args, "/healthz") is not { } url)
-        {
-            await output.WriteLineAsync("health: Ops:Port (1..65535) and Ops:Address must be set to reach the ops endpoint.");
-            return BotProgram.ExitBadConfiguration;
-        }
-
-        using var http = new HttpClient { Timeout = Timeout };
-        try
-        {
-            using var response = await http.GetAsync(url, cancellationToken);
-            await output.WriteLineAsync($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
-            return response.StatusCode == HttpStatusCode.OK ? BotProgram.ExitOk : BotProgram.ExitFailure;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-        {
-            await output.WriteLineAsync($"health: {url} did not answer: {ex.Message}");
-            return BotProgram.ExitFailure;
-        }
-    }
+    public static Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken) =>
+        OpsPortClient.SendAsync("health", HttpMethod.Get, "/healthz", Timeout, args, output, cancellationToken);
 }
