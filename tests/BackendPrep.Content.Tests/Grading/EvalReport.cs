@@ -28,6 +28,17 @@ internal sealed class EvalReport
     public static EvalReport Measure(IReadOnlyList<EvalAnswer> answers, IReadOnlyDictionary<string, InterviewPrompt> prompts, Func<InterviewPrompt, string, GradeResult> grade) =>
         Measure(answers, answer => grade(prompts[answer.Prompt], answer.Answer));
 
+    /// <summary>Grades the second blind set and writes its tables; both accuracy tests hold their floors on it.</summary>
+    public static EvalReport MeasureSecondBlind(Func<InterviewPrompt, string, GradeResult> grade, Action<string> write)
+    {
+        var (prompts, _) = EvalSet.Prompts();
+        var report = Measure(EvalSet.SecondBlind(), prompts, grade);
+        write(report.Summary());
+        write("");
+        write(report.Details());
+        return report;
+    }
+
     /// <summary>Over grades made elsewhere, e.g. each answer by the settings its cross-validation fold chose.</summary>
     public static EvalReport Measure(IReadOnlyList<EvalAnswer> answers, Func<EvalAnswer, GradeResult> grade)
     {
@@ -143,6 +154,12 @@ internal sealed class EvalReport
         public double Precision => TruePositives + FalsePositives == 0 ? 1 : (double)TruePositives / (TruePositives + FalsePositives);
         public double Recall => TruePositives + FalseNegatives == 0 ? 1 : (double)TruePositives / (TruePositives + FalseNegatives);
         public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+
+        public void AssertAtLeast(string what, double precisionFloor, double f1Floor)
+        {
+            Assert.True(Precision >= precisionFloor, $"{what}: precision {Precision:F3} below {precisionFloor}");
+            Assert.True(F1 >= f1Floor, $"{what}: F1 {F1:F3} below {f1Floor}");
+        }
 
         public void Add(bool expected, bool actual)
         {
