@@ -11,6 +11,7 @@ public sealed class DiscordMetrics : IDisposable
     private readonly Counter<long> _requests;
     private readonly Counter<long> _rateLimitWaits;
     private readonly Counter<long> _rateLimited;
+    private readonly Counter<long> _abandoned;
     private readonly Counter<long> _invalidResponses;
     private readonly Counter<long> _interactions;
     private readonly Counter<long> _deferrals;
@@ -28,6 +29,8 @@ public sealed class DiscordMetrics : IDisposable
         _requests = _meter.CreateCounter<long>("discord.rest.requests", description: "REST responses by route template and status");
         _rateLimitWaits = _meter.CreateCounter<long>("discord.rest.rate_limit.waits", description: "Times a request waited for a rate limit, by reason");
         _rateLimited = _meter.CreateCounter<long>("discord.rest.rate_limited", description: "429 responses by scope");
+        _abandoned = _meter.CreateCounter<long>("discord.rest.abandoned",
+            description: "Requests given up (caller cancelled or the request deadline passed) while waiting for or reading a response, by route; Discord may have answered, or acted");
         _invalidResponses = _meter.CreateCounter<long>("discord.rest.invalid_responses", description: "401/403/429 responses (Cloudflare ban counter)");
         _interactions = _meter.CreateCounter<long>("discord.interactions.handled", description: "Interactions by type and outcome");
         _deferrals = _meter.CreateCounter<long>("discord.interactions.deferrals", description: "Automatic deferrals");
@@ -48,6 +51,8 @@ public sealed class DiscordMetrics : IDisposable
         _requests.Add(1, new KeyValuePair<string, object?>("route", route), new KeyValuePair<string, object?>("status", status));
 
     internal void RateLimitWait(string reason) => _rateLimitWaits.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    internal void Abandoned(string route) => _abandoned.Add(1, new KeyValuePair<string, object?>("route", route));
 
     internal void RateLimited(string scope) => _rateLimited.Add(1, new KeyValuePair<string, object?>("scope", scope));
 

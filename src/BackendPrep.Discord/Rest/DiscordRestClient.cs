@@ -81,10 +81,16 @@ public sealed partial class DiscordRestClient
                     }
                     throw;
                 }
-                catch
+                catch (Exception ex)
                 {
                     response?.Dispose();
                     _limiter.Complete(lease, null, null);
+                    if (ex is OperationCanceledException)
+                    {
+                        // Whatever Discord answered (a 429 included) went unread, so no other counter sees it.
+                        _metrics.Abandoned(route.Name);
+                    }
+
                     throw;
                 }
 

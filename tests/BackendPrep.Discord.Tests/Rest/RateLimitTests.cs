@@ -272,9 +272,12 @@ public sealed class RateLimitTests : FakeDiscordTest
     [Fact]
     public async Task Per_call_deadline_turns_a_hung_call_into_a_timeout()
     {
+        using var abandoned = new CounterProbe(Metrics, "discord.rest.abandoned");
         var client = CreateClient(o => o.RequestDeadline = TimeSpan.FromMilliseconds(300));
         Server.Enqueue(FakeRoutes.GetChannel, FakeResponse.Slow(TimeSpan.FromSeconds(3)));
 
         await Assert.ThrowsAsync<TimeoutException>(() => client.GetChannelAsync(1, CancellationToken.None));
+        // The answer that comes later is never read; only this counter knows the request was given up.
+        Assert.Equal(1, abandoned.Total);
     }
 }

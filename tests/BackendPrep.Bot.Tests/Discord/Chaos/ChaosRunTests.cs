@@ -79,7 +79,7 @@ public sealed class ChaosRunTests(ITestOutputHelper output)
 
         var report = run.Report();
         output.WriteLine(report.ToString());
-        output.WriteLine($"fake time advanced {pump.Advanced}; rate-limit waits {probe.Counter("discord.rest.rate_limit.waits")}");
+        output.WriteLine($"fake time advanced {pump.Advanced}; rate-limit waits {probe.Counter("discord.rest.rate_limit.waits")}; requests abandoned {probe.Counter("discord.rest.abandoned")}");
 
         // Every interaction the bot's gateway read was answered by exactly one accepted initial callback.
         Assert.True(report.Delivered >= 150, $"only {report.Delivered} interactions reached the bot");
@@ -113,9 +113,15 @@ public sealed class ChaosRunTests(ITestOutputHelper output)
         Assert.Equal(report.ExpectedReconnects.Values.Sum() + report.Drops, health.ReconnectsByReason.Values.Sum());
         Assert.Equal(report.ExpectedResumes, health.Resumes);
         Assert.Equal(1 + report.SessionEnding, health.IdentifiesSent);
+        // Every scripted 429 is counted, except one whose request the bot had already given up on (its caller cancelled
+        // or the deadline passed while the fake's clock ran ahead of a starved CPU): nobody read that answer.
+        var abandoned = probe.Counter("discord.rest.abandoned");
         foreach (var scope in new[] { "user", "global", "shared" })
         {
-            Assert.Equal(report.RateLimitsByScope.GetValueOrDefault(scope), probe.Counter("discord.rest.rate_limited", "scope=" + scope));
+            var scripted = report.RateLimitsByScope.GetValueOrDefault(scope);
+            var counted = probe.Counter("discord.rest.rate_limited", "scope=" + scope);
+            Assert.True(counted <= scripted && counted >= scripted - abandoned,
+                $"429s with scope {scope}: {scripted} scripted, {counted} counted, {abandoned} requests abandoned");
         }
 
         Assert.Equal(report.ServerErrors, discord.Requests.Count(r => r.ResponseStatus >= 500));
