@@ -16,4 +16,11 @@ if (args is ["backup-pause", .. var rate])
     return;
 }
 
+// "write-latency" times the load harness's write (one insert through the real store) at 200/s, alone.
+if (args is ["write-latency"])
+{
+    await WriteLatency.RunAsync();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -99,11 +99,15 @@ public sealed class LoadHarness : IAsyncDisposable
         return PhaseResult.From(phase, turnarounds, total - turnarounds.Count, shed, cpu, wall, pauses, _bot.Memory().RssMb);
     }
 
+    /// <summary>What the phases send; <c>--mix reads|writes</c> separates the two to see which one carries a tail.</summary>
+    public InteractionMix Mix { get; set; }
+
     /// <summary>Alternates a read (/topic) and a write (Mark learned, a LiteDB insert) from a fresh user each time.</summary>
     private async Task<string> SendAsync(int n)
     {
         var user = FakeUser.Member(Interlocked.Increment(ref _nextUser), "load");
-        var json = n % 2 == 0
+        var read = Mix switch { InteractionMix.Reads => true, InteractionMix.Writes => false, _ => n % 2 == 0 };
+        var json = read
             ? FakeInteractions.SlashCommand(user, "topic", """[{"type":3,"name":"name","value":"caching"}]""")
             : FakeInteractions.Component(user, $"topic.learn:v1:{user.Id.ToString(CultureInfo.InvariantCulture)}:caching:CoreDetails");
         var id = JsonDocument.Parse(json).RootElement.GetProperty("id").GetString()!;
@@ -128,4 +132,17 @@ public sealed class LoadHarness : IAsyncDisposable
         await _bot.DisposeAsync();
         await _discord.DisposeAsync();
     }
+}
+
+/// <summary>The interactions a load phase sends.</summary>
+public enum InteractionMix
+{
+    /// <summary>Alternating /topic (read) and Mark learned (write).</summary>
+    Both,
+
+    /// <summary>Only /topic.</summary>
+    Reads,
+
+    /// <summary>Only Mark learned.</summary>
+    Writes,
 }

@@ -3,9 +3,10 @@ using System.Text.Json;
 using BackendPrep.LoadTest;
 using BackendPrep.Testing;
 
-// dotnet run -c Release --project bench/BackendPrep.LoadTest [-- --smoke] [--json] [--out-of-process [--bot <backendprep.dll>]] [--soak <minutes>]
+// dotnet run -c Release --project bench/BackendPrep.LoadTest [-- --smoke] [--json] [--out-of-process [--bot <backendprep.dll>]] [--soak <minutes>] [--mix reads|writes]
 var smoke = args.Contains("--smoke");
 var json = args.Contains("--json");
+var mix = Value("--mix") is { } mixName ? Enum.Parse<InteractionMix>(mixName, ignoreCase: true) : InteractionMix.Both;
 var soakMinutes = Value("--soak") is { } m ? int.Parse(m, CultureInfo.InvariantCulture) : 0;
 var placement = new BotPlacement(
     args.Contains("--out-of-process"),
@@ -28,6 +29,7 @@ Phase[] phases = smoke
         ];
 
 await using var harness = await LoadHarness.StartAsync(placement);
+harness.Mix = mix;
 var samples = new List<MemorySample> { new("at READY", harness.Memory().RssMb) };
 if (!smoke)
 {
