@@ -20,6 +20,7 @@ public sealed partial class InteractionDispatcher
 
     private long _shedsSinceLog;
     private long _lastShedLog;
+    private long _lastBacklogLog;
 
     /// <summary>An interaction turned away: it gets the busy notice as its one initial callback.</summary>
     private sealed record BusyReply(Interaction Interaction, long ReceivedAt);
@@ -35,7 +36,14 @@ public sealed partial class InteractionDispatcher
 
     private async ValueTask WaitForBusySenderAsync(ChannelWriter<BusyReply> busy, BusyReply reply, CancellationToken ct)
     {
-        _logger.LogWarning("Busy-reply backlog full ({Backlog}); admission waits for a sender", BusyBacklog);
+        // Once a second at most, like LogShed: every admission waits here while the backlog stays full.
+        var now = _time.GetTimestamp();
+        var last = Interlocked.Read(ref _lastBacklogLog);
+        if ((last == 0 || _time.GetElapsedTime(last, now) >= TimeSpan.FromSeconds(1)) && Interlocked.CompareExchange(ref _lastBacklogLog, now, last) == last)
+        {
+            _logger.LogWarning("Busy-reply backlog full ({Backlog}); admission waits for a sender", BusyBacklog);
+        }
+
         await busy.WriteAsync(reply, ct);
     }
 

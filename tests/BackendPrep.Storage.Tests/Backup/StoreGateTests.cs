@@ -21,15 +21,22 @@ public sealed class StoreGateTests
             Task.FromResult<IReadOnlyDictionary<string, DateTimeOffset>>(new Dictionary<string, DateTimeOffset>());
     }
 
-    [Fact]
-    public async Task A_hold_waits_for_running_operations_and_new_ones_wait_for_the_hold()
+    /// <summary>A metered store with one operation inside the gate, which finishes when the test sets <c>finish</c>.</summary>
+    private static async Task<(ITopicProgressStore Topics, Task<bool> Running, TaskCompletionSource Finish)> StartSlowOperationAsync(StoreGate gate)
     {
-        var gate = new StoreGate();
         var finish = new TaskCompletionSource();
         var slow = new SlowTopics(finish.Task);
         var topics = StorageMetrics.Metered<ITopicProgressStore>(slow, gate);
         var running = topics.MarkLearnedAsync("u", "t", default, default);
         await slow.Entered.Task;
+        return (topics, running, finish);
+    }
+
+    [Fact]
+    public async Task A_hold_waits_for_running_operations_and_new_ones_wait_for_the_hold()
+    {
+        var gate = new StoreGate();
+        var (topics, running, finish) = await StartSlowOperationAsync(gate);
 
         var hold = gate.HoldAsync(TimeSpan.FromSeconds(30), new FakeTimeProvider(), default);
         Assert.False(hold.IsCompleted);
@@ -51,11 +58,7 @@ public sealed class StoreGateTests
     public async Task A_hold_that_cannot_drain_in_time_fails_and_lets_operations_through_again()
     {
         var gate = new StoreGate();
-        var finish = new TaskCompletionSource();
-        var slow = new SlowTopics(finish.Task);
-        var topics = StorageMetrics.Metered<ITopicProgressStore>(slow, gate);
-        var running = topics.MarkLearnedAsync("u", "t", default, default);
-        await slow.Entered.Task;
+        var (topics, running, finish) = await StartSlowOperationAsync(gate);
         var time = new FakeTimeProvider();
 
         var hold = gate.HoldAsync(TimeSpan.FromSeconds(30), time, default);
