@@ -29,6 +29,7 @@ public sealed class StudyContent
         _pages = pages.ToFrozenDictionary(p => p.Id);
         _checklists = checklists.ToFrozenDictionary(c => c.Id);
         _patterns = patterns.ToFrozenDictionary(p => p.Id, StringComparer.OrdinalIgnoreCase);
+        TopicFinder = new TopicFinder(Topics);
     }
 
     private readonly FrozenDictionary<string, Topic> _topics;
@@ -38,6 +39,9 @@ public sealed class StudyContent
     private readonly FrozenDictionary<string, Page> _pages;
     private readonly FrozenDictionary<string, Checklist> _checklists;
     private readonly FrozenDictionary<string, StudyPattern> _patterns;
+
+    /// <summary>Built once per content load: building it normalises every topic name and alias.</summary>
+    public TopicFinder TopicFinder { get; }
 
     /// <summary>Topics in study-plan order.</summary>
     public IReadOnlyList<Topic> Topics { get; }

@@ -101,5 +101,12 @@ public sealed class TopicFinder
     }
 
     private static string Normalise(string text) =>
-        new string([.. text.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ')]).Trim();
+        string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                var c = char.ToLowerInvariant(source[i]);
+                span[i] = char.IsLetterOrDigit(c) ? c : ' ';
+            }
+        }).Trim();
 }

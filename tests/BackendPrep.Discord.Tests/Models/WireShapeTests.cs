@@ -68,6 +68,20 @@ public sealed class WireShapeTests
     }
 
     [Fact]
+    public void Callback_bodies_written_one_after_another_on_a_thread_stay_independent()
+    {
+        // The writer reuses a per-thread buffer: a large body followed by a small one must not bleed into it.
+        var large = InteractionCallback.Reply(new MessagePayload { Content = new string('a', 1900), Embeds = [new Embed { Description = new string('b', 4000) }] });
+        var first = RequestBodies.Callback(large);
+        var small = RequestBodies.Callback(InteractionCallback.DeferUpdate());
+        var again = RequestBodies.Callback(large);
+
+        Assert.Equal("""{"type":6}""", System.Text.Encoding.UTF8.GetString(small));
+        Assert.Equal(first, again);
+        Assert.Equal(4000, Parse(first).GetProperty("data").GetProperty("embeds")[0].GetProperty("description").GetString()!.Length);
+    }
+
+    [Fact]
     public void Modal_with_labels_matches_the_spec()
     {
         var modal = new ModalPayload("answer:v1:7", "Your answer",

@@ -12,7 +12,7 @@ namespace BackendPrep.Bot.Features.Drills;
 /// <summary>Handlers for <c>/drill …</c> and the drill buttons and form.</summary>
 internal sealed class DrillCommands(DrillService drills, StudyContent content, AnswerGrader grader, TimeProvider time)
 {
-    private readonly TopicFinder _finder = new(content.Topics);
+    private TopicFinder Finder => content.TopicFinder;
 
     public async ValueTask<Response> NextAsync(Invocation invocation, CancellationToken ct)
     {
@@ -33,7 +33,7 @@ internal sealed class DrillCommands(DrillService drills, StudyContent content, A
     public async ValueTask<Response> CramAsync(Invocation invocation, CancellationToken ct)
     {
         var query = invocation.Option("topic") ?? "";
-        var topic = content.Topic(query) ?? _finder.Resolve(query)
+        var topic = content.Topic(query) ?? Finder.Resolve(query)
             ?? throw new UserFacingException($"I have no topic \"{QuotedText.Inert(query, 40)}\". Try one of: {string.Join(", ", content.Topics.Take(8).Select(t => $"`{t.Id}`"))}.");
         return await ShowCramAsync(invocation.User.Id, topic.Id, null, null, ct);
     }
@@ -49,7 +49,7 @@ internal sealed class DrillCommands(DrillService drills, StudyContent content, A
     }
 
     public ValueTask<IReadOnlyList<Choice>> SuggestTopicsAsync(Invocation invocation) =>
-        ValueTask.FromResult<IReadOnlyList<Choice>>([.. _finder.Search(invocation.FocusedValue).Select(t => new Choice(t.Title, t.Id))]);
+        ValueTask.FromResult<IReadOnlyList<Choice>>([.. Finder.Search(invocation.FocusedValue).Select(t => new Choice(t.Title, t.Id))]);
 
     public async ValueTask<Response> RevealAsync(Invocation invocation, CustomId id, CancellationToken ct)
     {

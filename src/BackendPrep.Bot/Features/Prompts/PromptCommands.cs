@@ -16,7 +16,7 @@ internal sealed class PromptCommands(
     RoundCommands rounds,
     TimeProvider time)
 {
-    private readonly TopicFinder _finder = new(content.Topics);
+    private TopicFinder Finder => content.TopicFinder;
 
     public async ValueTask<Response> PromptAsync(Invocation invocation, CancellationToken ct)
     {
@@ -47,7 +47,7 @@ internal sealed class PromptCommands(
     public ValueTask<IReadOnlyList<Choice>> SuggestTopicsAsync(Invocation invocation)
     {
         var withPrompts = content.Prompts.Select(p => p.TopicId).ToHashSet(StringComparer.Ordinal);
-        IReadOnlyList<Choice> choices = [.. _finder.Search(invocation.FocusedValue)
+        IReadOnlyList<Choice> choices = [.. Finder.Search(invocation.FocusedValue)
             .Where(t => withPrompts.Contains(t.Id))
             .Select(t => (Topic: t, Count: content.Prompts.Count(p => p.TopicId == t.Id)))
             .Select(x => new Choice($"{x.Topic.Title} ({x.Count} prompt{(x.Count == 1 ? "" : "s")})", x.Topic.Id))];
@@ -130,12 +130,12 @@ internal sealed class PromptCommands(
             return null;
         }
 
-        if ((content.Topic(query) ?? _finder.Exact(query)) is { } topic)
+        if ((content.Topic(query) ?? Finder.Exact(query)) is { } topic)
         {
             return topic;
         }
 
-        if (_finder.Search(query, 1) is [var closest])
+        if (Finder.Search(query, 1) is [var closest])
         {
             return closest;
         }

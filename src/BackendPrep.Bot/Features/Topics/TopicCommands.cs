@@ -8,14 +8,14 @@ namespace BackendPrep.Bot.Features.Topics;
 
 internal sealed class TopicCommands(StudyContent content, ITopicProgressStore progress, InteractionRouter router, TimeProvider time)
 {
-    private readonly TopicFinder _finder = new(content.Topics);
+    private TopicFinder Finder => content.TopicFinder;
 
     public async ValueTask<Response> ShowAsync(Invocation invocation, CancellationToken ct)
     {
         var query = invocation.Option("name") ?? "";
-        if ((content.Topic(query) ?? _finder.Resolve(query)) is not { } topic)
+        if ((content.Topic(query) ?? Finder.Resolve(query)) is not { } topic)
         {
-            var closest = _finder.Search(query, 5);
+            var closest = Finder.Search(query, 5);
             var list = closest.Count == 0 ? content.Topics : closest;
             return Reply.Say($"I have no topic called \"{QuotedText.Inert(query, 40)}\". Closest: {string.Join(", ", list.Select(t => $"`{t.Id}` ({t.Title})"))}.");
         }
@@ -26,7 +26,7 @@ internal sealed class TopicCommands(StudyContent content, ITopicProgressStore pr
     }
 
     public ValueTask<IReadOnlyList<Choice>> SuggestAsync(Invocation invocation) =>
-        ValueTask.FromResult<IReadOnlyList<Choice>>([.. _finder.Search(invocation.FocusedValue).Select(t => new Choice(t.Title, t.Id))]);
+        ValueTask.FromResult<IReadOnlyList<Choice>>([.. Finder.Search(invocation.FocusedValue).Select(t => new Choice(t.Title, t.Id))]);
 
     public async ValueTask<Response> SectionAsync(Invocation invocation, CustomId id, CancellationToken ct)
     {
