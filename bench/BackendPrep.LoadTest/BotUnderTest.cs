@@ -3,6 +3,7 @@ using System.Globalization;
 using BackendPrep.Bot.Cli;
 using BackendPrep.Bot.Transports.Console;
 using BackendPrep.Testing;
+using Microsoft.Diagnostics.NETCore.Client;
 
 namespace BackendPrep.LoadTest;
 
@@ -18,8 +19,13 @@ public abstract class BotUnderTest : IAsyncDisposable
 
     public abstract TimeSpan CpuTime();
 
-    /// <summary>Total GC pause time, when it can be read (only in this process).</summary>
-    public abstract TimeSpan? GcPauses();
+    /// <summary>The runtime's totals so far: the whole process in process, the bot alone out of process (null when unreadable).</summary>
+    public abstract Task<RuntimeTotals?> RuntimeTotalsAsync();
+
+    /// <summary>Starts a new "longest pause" (only the child's events carry single pauses).</summary>
+    public virtual void ResetLongestPause()
+    {
+    }
 
     public abstract MemoryFigures Memory();
 
@@ -60,7 +66,8 @@ public sealed class InProcessBot : BotUnderTest
 
     public override TimeSpan CpuTime() => Process.GetCurrentProcess().TotalProcessorTime;
 
-    public override TimeSpan? GcPauses() => GC.GetTotalPauseDuration();
+    public override Task<RuntimeTotals?> RuntimeTotalsAsync() =>
+        Task.FromResult<RuntimeTotals?>(new RuntimeTotals(GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalPauseDuration(), null));
 
     public override MemoryFigures Memory()
     {
@@ -136,7 +143,27 @@ public sealed class ChildProcessBot : BotUnderTest
         return _process.TotalProcessorTime;
     }
 
-    public override TimeSpan? GcPauses() => null;
+    private ChildRuntimeEvents? _runtime;
+
+    /// <summary>
+    /// Starts reading the child's GC events; call once it is up. Where the diagnostics port is off
+    /// (<c>DOTNET_EnableDiagnostics=0</c>) the run goes on and those columns say n/a.
+    /// </summary>
+    public void AttachRuntimeEvents()
+    {
+        try
+        {
+            _runtime ??= ChildRuntimeEvents.Attach(_process.Id);
+        }
+        catch (Exception ex) when (ex is ServerNotAvailableException or UnsupportedCommandException or IOException or TimeoutException)
+        {
+            Console.Error.WriteLine($"GC figures unavailable: could not attach to the bot's diagnostics port ({ex.Message})");
+        }
+    }
+
+    public override async Task<RuntimeTotals?> RuntimeTotalsAsync() => _runtime is null ? null : await _runtime.SettledTotalsAsync();
+
+    public override void ResetLongestPause() => _runtime?.ResetLongest();
 
     /// <summary>VmRSS now and VmHWM (the kernel's high-water mark) of the child; its managed heap is not visible from here.</summary>
     public override MemoryFigures Memory()
@@ -151,6 +178,11 @@ public sealed class ChildProcessBot : BotUnderTest
 
     public override async ValueTask DisposeAsync()
     {
+        if (_runtime is not null)
+        {
+            await _runtime.DisposeAsync();
+        }
+
         if (!_process.HasExited)
         {
             // SIGTERM, which the generic host turns into a graceful stop (LiteDB checkpoint and close).

@@ -50,6 +50,7 @@ public sealed class LoadHarness : IAsyncDisposable
         }
 
         harness.StartToReady = Stopwatch.GetElapsedTime(started);
+        (harness._bot as ChildProcessBot)?.AttachRuntimeEvents();
         return harness;
     }
 
@@ -58,7 +59,9 @@ public sealed class LoadHarness : IAsyncDisposable
         var total = (int)(phase.PerSecond * phase.Duration.TotalSeconds);
         var before = _discord.RequestsTo(FakeRoutes.Callback).Count;
         var cpuBefore = _bot.CpuTime();
-        var pauseBefore = _bot.GcPauses();
+        var runtimeBefore = await _bot.RuntimeTotalsAsync();
+        _bot.ResetLongestPause();
+        var harnessPauseBefore = GC.GetTotalPauseDuration();
         var started = Stopwatch.GetTimestamp();
         var ids = new List<string>(total);
         var sent = 0;
@@ -83,7 +86,8 @@ public sealed class LoadHarness : IAsyncDisposable
         await WaitForCallbacksAsync(before + total, TimeSpan.FromSeconds(30));
         var wall = Stopwatch.GetElapsedTime(started);
         var cpu = _bot.CpuTime() - cpuBefore;
-        var pauses = _bot.GcPauses() - pauseBefore;
+        var harnessPauses = GC.GetTotalPauseDuration() - harnessPauseBefore;
+        var runtime = RuntimeTotals.Between(runtimeBefore, await _bot.RuntimeTotalsAsync());
         var answered = _discord.RequestsTo(FakeRoutes.Callback).Skip(before).ToList();
         var callbacks = answered.ToDictionary(r => r.Path.Split('/')[2], r => r.ArrivedAt);
         var shed = answered.Count(r => r.JsonText?.Contains("try again in a few seconds", StringComparison.Ordinal) == true);
@@ -96,7 +100,7 @@ public sealed class LoadHarness : IAsyncDisposable
             }
         }
 
-        return PhaseResult.From(phase, turnarounds, total - turnarounds.Count, shed, cpu, wall, pauses, _bot.Memory().RssMb);
+        return PhaseResult.From(phase, turnarounds, total - turnarounds.Count, shed, cpu, wall, runtime, _bot.Alone ? harnessPauses : null, _bot.Memory().RssMb);
     }
 
     /// <summary>What the phases send; <c>--mix reads|writes</c> separates the two to see which one carries a tail.</summary>

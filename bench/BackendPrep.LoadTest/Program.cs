@@ -4,10 +4,13 @@ using BackendPrep.LoadTest;
 using BackendPrep.Testing;
 
 // dotnet run -c Release --project bench/BackendPrep.LoadTest [-- --smoke] [--json] [--out-of-process [--bot <backendprep.dll>]] [--soak <minutes>] [--mix reads|writes]
+//   [--rates 200[,50…] [--seconds 30]]: only those rates after the warm-up, each for that long (more samples, a steadier p99)
 var smoke = args.Contains("--smoke");
 var json = args.Contains("--json");
 var mix = Value("--mix") is { } mixName ? Enum.Parse<InteractionMix>(mixName, ignoreCase: true) : InteractionMix.Both;
 var soakMinutes = Value("--soak") is { } m ? int.Parse(m, CultureInfo.InvariantCulture) : 0;
+var rates = Value("--rates") is { } r ? r.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray() : null;
+var seconds = Value("--seconds") is { } s ? double.Parse(s, CultureInfo.InvariantCulture) : 10;
 var placement = new BotPlacement(
     args.Contains("--out-of-process"),
     Value("--bot") ?? Path.Combine(RepoPaths.Root, "src", "BackendPrep.Bot", "bin", "Release", "net10.0", "backendprep.dll"),
@@ -17,6 +20,8 @@ var placement = new BotPlacement(
         .ToDictionary(k => k["LOADTEST_".Length..], k => Environment.GetEnvironmentVariable(k)!));
 Phase[] phases = smoke
     ? [new("smoke 50/s", 50, TimeSpan.FromSeconds(1))]
+    : rates is not null
+        ? [new("warm-up 100/s", 100, TimeSpan.FromSeconds(3)), .. rates.Select(rate => new Phase($"{rate}/s", rate, TimeSpan.FromSeconds(seconds)))]
     : soakMinutes > 0
         ? [new("warm-up 100/s", 100, TimeSpan.FromSeconds(3)), .. Enumerable.Range(1, soakMinutes).Select(i => new Phase($"soak minute {i} at 50/s", 50, TimeSpan.FromMinutes(1)))]
         :
