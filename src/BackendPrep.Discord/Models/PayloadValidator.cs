@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace BackendPrep.Discord.Models;
@@ -30,7 +31,7 @@ public static partial class PayloadValidator
 
     public static void Validate(MessagePayload message)
     {
-        MaxLength("content", message.Content, DiscordLimits.MessageContent);
+        MaxLength("", "content", message.Content, DiscordLimits.MessageContent);
         if (message.Embeds is { } embeds)
         {
             Check(embeds.Count <= DiscordLimits.EmbedsPerMessage, "embeds", $"at most {DiscordLimits.EmbedsPerMessage} embeds");
@@ -47,7 +48,7 @@ public static partial class PayloadValidator
 
     public static void Validate(ModalPayload modal)
     {
-        CustomId("custom_id", modal.CustomId);
+        CustomId("", "custom_id", modal.CustomId);
         Check(modal.Title.Length is > 0 and <= DiscordLimits.ModalTitle, "title", $"1–{DiscordLimits.ModalTitle} characters");
         Check(modal.Components.Count is > 0 and <= DiscordLimits.ModalComponents, "components", $"1–{DiscordLimits.ModalComponents} components");
         for (var i = 0; i < modal.Components.Count; i++)
@@ -75,7 +76,7 @@ public static partial class PayloadValidator
         {
             Check(choices[i].Name.Length is > 0 and <= DiscordLimits.ChoiceName, $"{path}[{i}].name", $"1–{DiscordLimits.ChoiceName} characters");
             if (choices[i].Value.String is { } s)
-                MaxLength($"{path}[{i}].value", s, DiscordLimits.ChoiceValue);
+                MaxLength(path, $"[{i}].value", s, DiscordLimits.ChoiceValue);
         }
     }
 
@@ -140,10 +141,10 @@ public static partial class PayloadValidator
 
     private static int ValidateEmbed(string path, Embed embed)
     {
-        MaxLength(path + ".title", embed.Title, DiscordLimits.EmbedTitle);
-        MaxLength(path + ".description", embed.Description, DiscordLimits.EmbedDescription);
-        MaxLength(path + ".footer.text", embed.Footer?.Text, DiscordLimits.EmbedFooterText);
-        MaxLength(path + ".author.name", embed.Author?.Name, DiscordLimits.EmbedAuthorName);
+        MaxLength(path, ".title", embed.Title, DiscordLimits.EmbedTitle);
+        MaxLength(path, ".description", embed.Description, DiscordLimits.EmbedDescription);
+        MaxLength(path, ".footer.text", embed.Footer?.Text, DiscordLimits.EmbedFooterText);
+        MaxLength(path, ".author.name", embed.Author?.Name, DiscordLimits.EmbedAuthorName);
         Check(embed.Color is null or (>= 0 and <= 0xFFFFFF), path + ".color", "0–16777215");
         var total = Len(embed.Title) + Len(embed.Description) + Len(embed.Footer?.Text) + Len(embed.Author?.Name);
         if (embed.Fields is { } fields)
@@ -152,8 +153,8 @@ public static partial class PayloadValidator
             for (var i = 0; i < fields.Count; i++)
             {
                 Check(fields[i].Name.Length > 0, $"{path}.fields[{i}].name", "must not be empty");
-                MaxLength($"{path}.fields[{i}].name", fields[i].Name, DiscordLimits.EmbedFieldName);
-                MaxLength($"{path}.fields[{i}].value", fields[i].Value, DiscordLimits.EmbedFieldValue);
+                MaxLength(path, $".fields[{i}].name", fields[i].Name, DiscordLimits.EmbedFieldName);
+                MaxLength(path, $".fields[{i}].value", fields[i].Value, DiscordLimits.EmbedFieldValue);
                 total += Len(fields[i].Name) + Len(fields[i].Value);
             }
         }
@@ -178,15 +179,15 @@ public static partial class PayloadValidator
                 var p = $"{path}.components[{i}]";
                 if (c.Type == ComponentType.Button)
                 {
-                    MaxLength(p + ".label", c.Label, DiscordLimits.ButtonLabel);
+                    MaxLength(p, ".label", c.Label, DiscordLimits.ButtonLabel);
                     if (c.Style == (int)ButtonStyle.Link)
                         Check(c.Url is not null && c.CustomId is null, p, "a link button has a url and no custom_id");
                     else
-                        CustomId(p + ".custom_id", c.CustomId);
+                        CustomId(p, ".custom_id", c.CustomId);
                 }
                 else if (c.Type == ComponentType.StringSelect)
                 {
-                    CustomId(p + ".custom_id", c.CustomId);
+                    CustomId(p, ".custom_id", c.CustomId);
                     ValidateSelectOptions(p, c);
                 }
             }
@@ -195,12 +196,12 @@ public static partial class PayloadValidator
 
     private static void ValidateInput(string path, Component c)
     {
-        CustomId(path + ".custom_id", c.CustomId);
+        CustomId(path, ".custom_id", c.CustomId);
         if (c.Type == ComponentType.TextInput)
         {
             Check(c.MaxLength is null or (>= 1 and <= DiscordLimits.TextInputLength), path + ".max_length", $"1–{DiscordLimits.TextInputLength}");
             Check(c.MinLength is null or (>= 0 and <= DiscordLimits.TextInputLength), path + ".min_length", $"0–{DiscordLimits.TextInputLength}");
-            MaxLength(path + ".value", c.Value, DiscordLimits.TextInputLength);
+            MaxLength(path, ".value", c.Value, DiscordLimits.TextInputLength);
         }
         else if (c.Type == ComponentType.StringSelect)
         {
@@ -214,9 +215,9 @@ public static partial class PayloadValidator
         Check(options.Count is > 0 and <= DiscordLimits.SelectOptions, path + ".options", $"1–{DiscordLimits.SelectOptions} options");
         foreach (var o in options)
         {
-            MaxLength(path + ".options.label", o.Label, DiscordLimits.SelectOptionText);
-            MaxLength(path + ".options.value", o.Value, DiscordLimits.SelectOptionText);
-            MaxLength(path + ".options.description", o.Description, DiscordLimits.SelectOptionText);
+            MaxLength(path, ".options.label", o.Label, DiscordLimits.SelectOptionText);
+            MaxLength(path, ".options.value", o.Value, DiscordLimits.SelectOptionText);
+            MaxLength(path, ".options.description", o.Description, DiscordLimits.SelectOptionText);
         }
     }
 
@@ -229,11 +230,18 @@ public static partial class PayloadValidator
     private static void Description(string path, string description) =>
         Check(description.Length is > 0 and <= DiscordLimits.CommandDescription, path, $"1–{DiscordLimits.CommandDescription} characters");
 
-    private static void CustomId(string path, string? id) =>
-        Check(id is { Length: > 0 and <= DiscordLimits.CustomId }, path, $"custom_id must be 1–{DiscordLimits.CustomId} characters");
+    // The path and the problem text are built only when a check fails: every reply passes through here.
+    private static void CustomId(string path, string field, string? id)
+    {
+        if (id is not { Length: > 0 and <= DiscordLimits.CustomId })
+            throw new DiscordLimitException(path + field, $"custom_id must be 1–{DiscordLimits.CustomId} characters");
+    }
 
-    private static void MaxLength(string path, string? value, int max) =>
-        Check(value is null || value.Length <= max, path, $"{value?.Length} characters, over the limit of {max}");
+    private static void MaxLength(string path, string field, string? value, int max)
+    {
+        if (value is not null && value.Length > max)
+            throw new DiscordLimitException(path + field, $"{value.Length} characters, over the limit of {max}");
+    }
 
     private static int Len(string? s) => s?.Trim().Length ?? 0;
 
@@ -241,5 +249,30 @@ public static partial class PayloadValidator
     {
         if (!ok)
             throw new DiscordLimitException(path, problem);
+    }
+
+    private static void Check(bool ok, string path, [InterpolatedStringHandlerArgument("ok")] ref Problem problem)
+    {
+        if (!ok)
+            throw new DiscordLimitException(path, problem.ToStringAndClear());
+    }
+
+    /// <summary>An interpolated problem text that is formatted only when its check fails.</summary>
+    [InterpolatedStringHandler]
+    private ref struct Problem
+    {
+        private DefaultInterpolatedStringHandler _text;
+
+        public Problem(int literalLength, int formattedCount, bool ok, out bool format)
+        {
+            format = !ok;
+            _text = format ? new DefaultInterpolatedStringHandler(literalLength, formattedCount) : default;
+        }
+
+        public void AppendLiteral(string value) => _text.AppendLiteral(value);
+
+        public void AppendFormatted<T>(T value) => _text.AppendFormatted(value);
+
+        public string ToStringAndClear() => _text.ToStringAndClear();
     }
 }
