@@ -77,12 +77,23 @@ public static class BotHost
     /// <summary>Loads the content and opens the database during start, so a broken file fails the start, not the first user.</summary>
     private sealed class StartupCheck(IServiceProvider services) : IHostedService
     {
+        private static int _heapTrimmed;
+
         public Task StartAsync(CancellationToken cancellationToken)
         {
             _ = services.GetRequiredService<StudyContent>();
             _ = services.GetRequiredService<LiteDbStore>();
             _ = services.GetRequiredService<InteractionRouter>();
             _ = services.GetRequiredService<AnswerGrader>();
+            // Parsing the content leaves its garbage and a heap sized for it. One compacting collection that hands the
+            // free memory back to the OS before any user is served: 6 MB less resident at READY and while idle
+            // (89.5 → 83.2 MB, docs/performance.md) for a few milliseconds of start-up. Once per process, so hosts
+            // started side by side in tests do not stop each other's world.
+            if (Interlocked.Exchange(ref _heapTrimmed, 1) == 0)
+            {
+                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            }
+
             return Task.CompletedTask;
         }
 
