@@ -16,10 +16,10 @@ if (args is ["backup-pause", .. var rate])
     return;
 }
 
-// "write-latency" times the load harness's write (one insert through the real store) at 200/s, alone.
-if (args is ["write-latency"])
+// "write-latency [checkpoint pages]" times the load harness's write (one insert through the real store) at 200/s, alone.
+if (args is ["write-latency", .. var pages])
 {
-    await WriteLatency.RunAsync();
+    await WriteLatency.RunAsync(pages is [var p] ? int.Parse(p, System.Globalization.CultureInfo.InvariantCulture) : null);
     return;
 }
 

@@ -15,14 +15,25 @@ public static class WriteLatency
     private const int Writes = 4000;
     private const int WarmUp = 500;
 
-    public static async Task RunAsync()
+    /// <param name="checkpointPages">LiteDB's CheckpointSize to try instead of the store's (1,000 pages).</param>
+    public static async Task RunAsync(int? checkpointPages)
     {
         var path = Path.Combine(Path.GetTempPath(), $"bp-write-latency-{Guid.NewGuid():N}.db");
         try
         {
             using var store = new LiteDbStore(path);
+            if (checkpointPages is { } pages)
+            {
+                store.Database.CheckpointSize = pages;
+            }
+
             var topics = new TopicProgressStore(store);
             var latencies = new List<double>(Writes);
+            // LiteDB checkpoints inside the commit that pushes its log past CheckpointSize pages (1,000 by default);
+            // the log file shrinking across an insert marks the insert that paid for one.
+            var log = Path.ChangeExtension(path, null) + "-log.db";
+            var logLength = 0L;
+            var checkpointed = new List<double>();
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var (gen0, gen1, gen2, pause) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
             var started = Stopwatch.GetTimestamp();
@@ -37,7 +48,15 @@ public static class WriteLatency
 
                 var at = Stopwatch.GetTimestamp();
                 await topics.MarkLearnedAsync($"user{i}", "caching", DateTimeOffset.UtcNow, CancellationToken.None);
-                latencies.Add(Stopwatch.GetElapsedTime(at).TotalMilliseconds);
+                var ms = Stopwatch.GetElapsedTime(at).TotalMilliseconds;
+                latencies.Add(ms);
+                var length = File.Exists(log) ? new FileInfo(log).Length : 0;
+                if (length < logLength && i >= WarmUp)
+                {
+                    checkpointed.Add(ms);
+                }
+
+                logLength = length;
             }
 
             var perWriteKb = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / Writes;
@@ -45,6 +64,9 @@ public static class WriteLatency
             double At(double q) => measured[(int)Math.Ceiling(q * measured.Count) - 1];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{measured.Count} inserts at {PerSecond}/s after {WarmUp} warm-up: p50 {At(0.5):F3} ms, p99 {At(0.99):F3} ms, p99.9 {At(0.999):F3} ms, max {measured[^1]:F3} ms"));
+            checkpointed.Sort();
+            Console.WriteLine(checkpointed.Count == 0 ? "no checkpoint during the measured inserts" : string.Create(CultureInfo.InvariantCulture,
+                $"{checkpointed.Count} of them checkpointed: p50 {checkpointed[checkpointed.Count / 2]:F3} ms, max {checkpointed[^1]:F3} ms"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"allocated {perWriteKb:F1} KB per insert; collections gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}; GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms"));
         }

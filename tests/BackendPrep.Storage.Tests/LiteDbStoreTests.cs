@@ -28,6 +28,31 @@ public sealed class LiteDbStoreTests
         Assert.Contains("newer than this build understands", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(20)]
+    [InlineData(400)]
+    public async Task The_log_is_checkpointed_once_it_passes_the_configured_pages(int pages)
+    {
+        using var temp = new TempDatabase();
+        using var store = temp.Open(checkpointPages: pages);
+        var topics = new TopicProgressStore(store);
+        var longest = 0L;
+        var shrank = false;
+        for (var i = 0; i < 60; i++)
+        {
+            var before = temp.LogLength;
+            await topics.MarkLearnedAsync($"u{i}", "caching", At, default);
+            shrank |= temp.LogLength < before;
+            longest = Math.Max(longest, temp.LogLength);
+        }
+
+        // 60 inserts write a few hundred pages: a 20-page limit checkpoints over and over, a 400-page one never.
+        const long PageBytes = 8192;
+        Assert.Equal(pages == 20, shrank);
+        Assert.True(pages == 20 ? longest < 40 * PageBytes : longest > 40 * PageBytes, $"log reached {longest / PageBytes} pages with a {pages}-page limit");
+        Assert.Single(await topics.LearnedAsync("u59", default));
+    }
+
     [Fact]
     public async Task Marking_a_topic_learned_twice_counts_once_and_survives_reopening()
     {

@@ -5,11 +5,15 @@ internal sealed class TempDatabase : IDisposable
 {
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"bp-store-{Guid.NewGuid():N}.db");
 
-    public LiteDbStore Open() => new(Path);
+    public LiteDbStore Open(int checkpointPages = LiteDbStore.DefaultCheckpointPages) => new(Path, checkpointPages);
+
+    public long LogLength => File.Exists(LogPath) ? new FileInfo(LogPath).Length : 0;
+
+    private string LogPath => System.IO.Path.ChangeExtension(Path, null) + "-log.db";
 
     public void Dispose()
     {
         File.Delete(Path);
-        File.Delete(System.IO.Path.ChangeExtension(Path, null) + "-log.db");
+        File.Delete(LogPath);
     }
 }

@@ -59,7 +59,11 @@ public static class BotHost
         services.AddOptions<HostOptions>().Configure<IOptions<BotOptions>>((host, bot) => host.ShutdownTimeout = bot.Value.ShutdownBudget);
 
         services.AddSingleton(sp => ContentLoader.LoadOrThrow(ContentPaths.Resolve(sp.GetRequiredService<IOptions<ContentOptions>>().Value.Path)!));
-        services.AddSingleton(sp => new LiteDbStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
+        services.AddSingleton(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return new LiteDbStore(storage.Path, storage.CheckpointPages);
+        });
         services.AddStudyStores();
         services.AddSingleton<RouterMetrics>();
         services.AddSingleton<InteractionRouter>();
