@@ -14,9 +14,10 @@ var seconds = Value("--seconds") is { } s ? double.Parse(s, CultureInfo.Invarian
 var placement = new BotPlacement(
     args.Contains("--out-of-process"),
     Value("--bot") ?? Path.Combine(RepoPaths.Root, "src", "BackendPrep.Bot", "bin", "Release", "net10.0", "backendprep.dll"),
-    // DOTNET_* settings (e.g. DOTNET_GCHeapHardLimit) passed through to the child, to try runtime knobs without a rebuild.
+    // LOADTEST_DOTNET_* and LOADTEST_BACKENDPREP_* (e.g. LOADTEST_BACKENDPREP_Storage__CheckpointPages=1000) passed to the
+    // child without the prefix, to try runtime knobs and bot settings without a rebuild.
     Environment.GetEnvironmentVariables().Keys.Cast<string>()
-        .Where(k => k.StartsWith("LOADTEST_DOTNET_", StringComparison.Ordinal))
+        .Where(k => k.StartsWith("LOADTEST_DOTNET_", StringComparison.Ordinal) || k.StartsWith("LOADTEST_BACKENDPREP_", StringComparison.Ordinal))
         .ToDictionary(k => k["LOADTEST_".Length..], k => Environment.GetEnvironmentVariable(k)!));
 Phase[] phases = smoke
     ? [new("smoke 50/s", 50, TimeSpan.FromSeconds(1))]
