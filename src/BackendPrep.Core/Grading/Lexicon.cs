@@ -23,6 +23,20 @@ internal static class Lexicon
         + "fueled tunnelled tunneled channelled channeled marshalled marshaled marshalling marshaling "
         + "totalled totaled ");
 
+    // Irregular past forms, so "the last one the user saw" meets "last seen id" and "wrote" meets "write". Forms that
+    // are also common nouns or adjectives in backend talk (left, bound, lead, spent) are left alone.
+    private static readonly FrozenDictionary<string, string> IrregularForms = Pairs(
+        "saw see seen see wrote write written write rewrote rewrite rewritten rewrite overwrote overwrite "
+        + "overwritten overwrite sent send kept keep held hold took take taken take ran run went go gone go "
+        + "told tell caught catch threw throw thrown throw lost lose built build rebuilt rebuild chose choose "
+        + "chosen choose paid pay made make brought bring bought buy found find broke break broken break gave give "
+        + "given give got get gotten get began begin begun begin came come hid hide hidden hide fell fall fallen fall "
+        + "grew grow grown grow knew know known know shown show stuck stick meant mean felt feel drove drive "
+        + "driven drive froze freeze frozen freeze woke wake woken wake forgot forget forgotten forget stole steal "
+        + "stolen steal sold sell thought think taught teach understood understand undid undo undone undo "
+        + "rose rise risen rise dealt deal slept sleep ate eat eaten eat drew draw drawn draw flew fly flown fly "
+        + "swore swear sworn swear tore tear torn tear withdrew withdraw withdrawn withdraw");
+
     // Words backend engineers use interchangeably, folded to one stem on both sides (so concepts gain them too).
     private static readonly FrozenDictionary<string, string> DomainSynonyms = Pairs(
         "shard partit synchron sync asynchron async");
@@ -154,6 +168,7 @@ internal static class Lexicon
         var w = word.EndsWith("'s", StringComparison.Ordinal) ? word[..^2] : word;
 
         w = SpellingVariants.GetValueOrDefault(w, w);
+        w = IrregularForms.GetValueOrDefault(w, w);
         w = AmericanSuffix(w);
         var stem = Porter2Stemmer.Stem(w);
 

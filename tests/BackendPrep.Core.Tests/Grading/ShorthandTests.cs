@@ -25,6 +25,24 @@ public sealed class ShorthandTests
     }
 
     [Fact]
+    public void Irregular_past_forms_meet_their_verb()
+    {
+        var rubric = TestRubrics.Of(TestRubrics.Item("cursor", "last seen id"), TestRubrics.Item("dedupe", "write the event id"));
+
+        var result = _grader.Grade("cursor", rubric, "The client sends the id of the last row it saw. The event id was written first.");
+
+        Assert.Equal(["cursor", "dedupe"], result.Covered);
+    }
+
+    [Fact]
+    public void A_percent_sign_reads_as_percent()
+    {
+        var rubric = TestRubrics.Of(TestRubrics.Item("target", "99.9 percent"), TestRubrics.Item("other", "feature flag"));
+
+        Assert.Equal(["target"], _grader.Grade("target", rubric, "The objective is 99.9% of requests over 30 days.").Covered);
+    }
+
+    [Fact]
     public void A_non_prefix_negates_its_own_word_only()
     {
         Assert.Contains("dlq", Grade("Non-urgent poison messages go to a parking lot for a human to look at.").Covered);
