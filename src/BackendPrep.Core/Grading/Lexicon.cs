@@ -41,6 +41,18 @@ internal static class Lexicon
     private static readonly FrozenDictionary<string, string> DomainSynonyms = Pairs(
         "shard partit synchron sync asynchron async");
 
+    // Everyday words for the same thing, folded to the group's first stem on both sides: a candidate who "checks the
+    // signature" verifies it, one who "refuses" a write rejects it, a "statement" sent to the database is a query.
+    // Written as general English, not from eval answers. Joined forms ("rollback") stay out: folding them breaks the
+    // "roll back" pairing. A word shared by two items stops being either item's own (see ConceptMatcher), so a group
+    // costs partial matches where a rubric uses both words for different items; keep groups to true synonyms.
+    private static readonly FrozenDictionary<string, string> PlainSynonyms = Groups(
+        "await wait; verify check validate; store save persist; reject refuse deny decline; remove delete; cap limit; "
+        + "stop halt abort; stale outdated; crash die; query statement; server host machine instance; user customer; "
+        + "fast quick; error failure fail; restart reboot; duplicate repeat; start begin; finish complete; "
+        + "large big huge; small tiny; choose pick; show display; permission privilege; allowlist whitelist; "
+        + "denylist blacklist; regularly periodically");
+
     /// <summary>
     /// Function words: dropped from concepts, and a sign that a sentence has grammar rather than being a keyword list.
     /// Deliberately excludes direction words (out, up, back, over, after) that carry meaning in backend terms.
@@ -143,6 +155,21 @@ internal static class Lexicon
         return Enumerable.Range(0, split.Length / 2).ToFrozenDictionary(i => split[2 * i], i => split[(2 * i) + 1], StringComparer.Ordinal);
     }
 
+    private static FrozenDictionary<string, string> Groups(string groups)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var group in groups.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var stems = group.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(WordStem).ToArray();
+            foreach (var stem in stems.Skip(1))
+            {
+                map[stem] = stems[0];
+            }
+        }
+
+        return map.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
     private static FrozenSet<string> StemAll(params string[] words) => words.Select(StemOf).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Lowercase word → the key concepts and answers are compared on.</summary>
@@ -153,7 +180,8 @@ internal static class Lexicon
             return cached;
         }
 
-        var stem = ComputeStem(word);
+        var stem = WordStem(word);
+        stem = PlainSynonyms.GetValueOrDefault(stem, stem);
         if (StemCache.Count < StemCacheLimit)
         {
             StemCache.TryAdd(word, stem);
@@ -162,7 +190,8 @@ internal static class Lexicon
         return stem;
     }
 
-    private static string ComputeStem(string word)
+    /// <summary>The stem before plain synonyms are folded.</summary>
+    private static string WordStem(string word)
     {
         // Only the possessive goes: "i'd" must not become "id", nor "we'll" "well".
         var w = word.EndsWith("'s", StringComparison.Ordinal) ? word[..^2] : word;

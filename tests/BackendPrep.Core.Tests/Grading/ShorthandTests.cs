@@ -34,6 +34,17 @@ public sealed class ShorthandTests
         Assert.Equal(["cursor", "dedupe"], result.Covered);
     }
 
+    [Theory]
+    [InlineData("verify signature", "We check the signature on every delivery.")]
+    [InlineData("reject stale writes", "The database refuses outdated writes.")]
+    [InlineData("count the queries", "Count how many statements one page sends.")]
+    public void Everyday_synonyms_meet_the_concepts_word(string concept, string answer)
+    {
+        var rubric = TestRubrics.Of(TestRubrics.Item("item", concept), TestRubrics.Item("other", "dead letter queue"));
+
+        Assert.Equal(["item"], _grader.Grade("synonyms", rubric, answer).Covered);
+    }
+
     [Fact]
     public void A_percent_sign_reads_as_percent()
     {
