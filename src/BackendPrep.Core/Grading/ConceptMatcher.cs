@@ -66,7 +66,9 @@ internal static class ConceptMatcher
             }
         }
 
-        var window = Window(stems.Length);
+        // The window stays the whole concept's: the absent word is usually said in more words ("the last row the user
+        // saw" for "last seen id"), so the words present sit further apart than a whole match's would.
+        var window = Window(lists.Length + (missing >= 0 ? 1 : 0));
         foreach (var at in lists[anchor])
         {
             if (sentences.Contains(at.Sentence))

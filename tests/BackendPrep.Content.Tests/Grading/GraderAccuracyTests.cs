@@ -20,9 +20,9 @@ public sealed class GraderAccuracyTests(ITestOutputHelper output)
     private const double BlindF1Floor = 0.84;
     private const double MeanGradeMicrosecondsCeiling = 5000;
 
-    // The second blind set (now calibration data too): P 0.932 / R 0.741 / F1 0.826 with partial concept matches, irregular verb forms and plain synonyms
+    // The second blind set (now calibration data too): P 0.933 / R 0.755 / F1 0.835 with partial concept matches, irregular verb forms and plain synonyms
     // (before them 0.921 / 0.633 / 0.750). Below the target; the floors only stop it getting worse.
-    private const double SecondBlindF1Floor = 0.82;
+    private const double SecondBlindF1Floor = 0.83;
     private const double SecondBlindPrecisionFloor = 0.90;
 
     [Fact]
