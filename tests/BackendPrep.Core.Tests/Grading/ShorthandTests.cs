@@ -45,6 +45,17 @@ public sealed class ShorthandTests
         Assert.Equal(["item"], _grader.Grade("synonyms", rubric, answer).Covered);
     }
 
+    [Theory]
+    [InlineData("database connections", "There are far too many db conns at once.")]
+    [InlineData("Kubernetes restarts", "If it crashes, k8s restarts it.")]
+    [InlineData("install dependencies", "Install deps first, then copy the code.")]
+    public void Common_shorthand_meets_the_words_it_stands_for(string concept, string answer)
+    {
+        var rubric = TestRubrics.Of(TestRubrics.Item("item", concept), TestRubrics.Item("other", "dead letter queue"));
+
+        Assert.Equal(["item"], _grader.Grade("shorthand", rubric, answer).Covered);
+    }
+
     [Fact]
     public void A_percent_sign_reads_as_percent()
     {
