@@ -14,7 +14,7 @@ public sealed class CompiledRubric
     private CompiledRubric(IReadOnlyList<(string Id, CompiledConcept[] Concepts)> items, IReadOnlyList<IReadOnlyList<string>>? anchorTexts = null)
     {
         Items = items;
-        Distinctive = anchorTexts is null ? [.. items.Select(_ => (IReadOnlySet<string>?)null)] : OwnStems(items);
+        OwnStems = anchorTexts is null ? [.. items.Select(_ => (IReadOnlySet<string>?)null)] : FindOwnStems(items);
         AnchorTexts = anchorTexts ?? [.. items.Select(_ => (IReadOnlyList<string>)[])];
     }
 
@@ -23,7 +23,7 @@ public sealed class CompiledRubric
     internal IReadOnlyList<(string Id, CompiledConcept[] Concepts)> Items { get; }
 
     /// <summary>Per item, the stems no other item's concepts use (null: partial concept matches are off).</summary>
-    internal IReadOnlyList<IReadOnlySet<string>?> Distinctive { get; }
+    internal IReadOnlyList<IReadOnlySet<string>?> OwnStems { get; }
 
     /// <summary>
     /// Per item, the texts semantic matching compares sentences with: one text, the label followed by its concepts.
@@ -64,7 +64,7 @@ public sealed class CompiledRubric
     internal static CompiledRubric Compile(IEnumerable<(string Id, IReadOnlyList<string> Concepts)> items) =>
         new([.. items.Select(i => (i.Id, CompileAll(i.Concepts)))]);
 
-    private static IReadOnlySet<string>?[] OwnStems(IReadOnlyList<(string Id, CompiledConcept[] Concepts)> items)
+    private static IReadOnlySet<string>?[] FindOwnStems(IReadOnlyList<(string Id, CompiledConcept[] Concepts)> items)
     {
         var stems = items.Select(i => i.Concepts.SelectMany(c => c.Alternatives).SelectMany(a => a).ToHashSet(StringComparer.Ordinal)).ToArray();
         var users = stems.SelectMany(s => s).CountBy(s => s, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
@@ -83,7 +83,7 @@ public sealed class CompiledRubric
             matches[i] = [];
             foreach (var concept in Items[i].Concepts)
             {
-                ConceptMatcher.MatchSentences(concept, text, matches[i], Distinctive[i]);
+                ConceptMatcher.MatchSentences(concept, text, matches[i], OwnStems[i]);
             }
         }
 

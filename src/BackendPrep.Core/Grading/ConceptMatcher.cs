@@ -13,23 +13,23 @@ internal static class ConceptMatcher
     private const int PartialMinStems = 3;
 
     /// <summary>How many of the stems present must be the item's own (all of them, if fewer are present).</summary>
-    private const int PartialDistinctiveStems = 2;
+    private const int PartialOwnStems = 2;
 
     /// <summary>
     /// Adds to <paramref name="sentences"/> every sentence index where the concept matches; with the item's own stems
-    /// (<paramref name="distinctive"/>), also where it matches but for one absent stem. Null: whole matches only.
+    /// (<paramref name="ownStems"/>), also where it matches but for one absent stem. Null: whole matches only.
     /// </summary>
-    public static void MatchSentences(CompiledConcept concept, AnalysedText text, SortedSet<int> sentences, IReadOnlySet<string>? distinctive = null)
+    public static void MatchSentences(CompiledConcept concept, AnalysedText text, SortedSet<int> sentences, IReadOnlySet<string>? ownStems = null)
     {
         foreach (var stems in concept.Alternatives)
         {
-            MatchAlternative(stems, concept, text, sentences, distinctive);
+            MatchAlternative(stems, concept, text, sentences, ownStems);
         }
     }
 
     public static int Window(int stemCount) => (2 * stemCount) + 3;
 
-    private static void MatchAlternative(string[] stems, CompiledConcept concept, AnalysedText text, SortedSet<int> sentences, IReadOnlySet<string>? distinctive)
+    private static void MatchAlternative(string[] stems, CompiledConcept concept, AnalysedText text, SortedSet<int> sentences, IReadOnlySet<string>? ownStems)
     {
         var lists = new IReadOnlyList<Occurrence>[stems.Length];
         var missing = -1;
@@ -38,7 +38,7 @@ internal static class ConceptMatcher
             lists[k] = text.FindTolerant(stems[k]);
             if (lists[k].Count == 0)
             {
-                if (missing >= 0 || distinctive is null || stems.Length < PartialMinStems || stems[k] == AnalysedText.NegatorKey)
+                if (missing >= 0 || ownStems is null || stems.Length < PartialMinStems || stems[k] == AnalysedText.NegatorKey)
                 {
                     return;
                 }
@@ -51,7 +51,7 @@ internal static class ConceptMatcher
         {
             stems = [.. stems.Where((_, k) => k != missing)];
             lists = [.. lists.Where((_, k) => k != missing)];
-            if (stems.Count(distinctive!.Contains) < Math.Min(PartialDistinctiveStems, stems.Length))
+            if (stems.Count(ownStems!.Contains) < Math.Min(PartialOwnStems, stems.Length))
             {
                 return;
             }
