@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using BackendPrep.Core.Prompts;
 using BackendPrep.Core.Study;
 
@@ -9,15 +10,20 @@ public sealed class CompiledRubric
     private readonly Lock _semanticLock = new();
     private (ISentenceEncoder Encoder, SemanticRubric Rubric)? _semantic;
 
+    /// <summary>Only interview rubrics carry anchors and partial matches; template parts and drill moves match whole.</summary>
     private CompiledRubric(IReadOnlyList<(string Id, CompiledConcept[] Concepts)> items, IReadOnlyList<IReadOnlyList<string>>? anchorTexts = null)
     {
         Items = items;
+        OwnStems = anchorTexts is null ? [.. items.Select(_ => (IReadOnlySet<string>?)null)] : FindOwnStems(items);
         AnchorTexts = anchorTexts ?? [.. items.Select(_ => (IReadOnlyList<string>)[])];
     }
 
     public IReadOnlyList<string> ItemIds => [.. Items.Select(i => i.Id)];
 
     internal IReadOnlyList<(string Id, CompiledConcept[] Concepts)> Items { get; }
+
+    /// <summary>Per item, the stems no other item's concepts use (null: partial concept matches are off).</summary>
+    internal IReadOnlyList<IReadOnlySet<string>?> OwnStems { get; }
 
     /// <summary>
     /// Per item, the texts semantic matching compares sentences with: one text, the label followed by its concepts.
@@ -58,6 +64,13 @@ public sealed class CompiledRubric
     internal static CompiledRubric Compile(IEnumerable<(string Id, IReadOnlyList<string> Concepts)> items) =>
         new([.. items.Select(i => (i.Id, CompileAll(i.Concepts)))]);
 
+    private static IReadOnlySet<string>?[] FindOwnStems(IReadOnlyList<(string Id, CompiledConcept[] Concepts)> items)
+    {
+        var stems = items.Select(i => i.Concepts.SelectMany(c => c.Alternatives).SelectMany(a => a).ToHashSet(StringComparer.Ordinal)).ToArray();
+        var users = stems.SelectMany(s => s).CountBy(s => s, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+        return [.. stems.Select(s => (IReadOnlySet<string>?)s.Where(stem => users[stem] == 1).ToFrozenSet(StringComparer.Ordinal))];
+    }
+
     private static CompiledConcept[] CompileAll(IReadOnlyList<string> concepts) =>
         [.. concepts.Select(CompiledConcept.Compile).OfType<CompiledConcept>()];
 
@@ -70,7 +83,7 @@ public sealed class CompiledRubric
             matches[i] = [];
             foreach (var concept in Items[i].Concepts)
             {
-                ConceptMatcher.MatchSentences(concept, text, matches[i]);
+                ConceptMatcher.MatchSentences(concept, text, matches[i], OwnStems[i]);
             }
         }
 

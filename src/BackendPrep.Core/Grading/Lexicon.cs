@@ -23,9 +23,35 @@ internal static class Lexicon
         + "fueled tunnelled tunneled channelled channeled marshalled marshaled marshalling marshaling "
         + "totalled totaled ");
 
+    // Irregular past forms, so "the last one the user saw" meets "last seen id" and "wrote" meets "write". Forms that
+    // are also common nouns or adjectives in backend talk (left, bound, lead, spent) are left alone.
+    private static readonly FrozenDictionary<string, string> IrregularForms = Pairs(
+        "saw see seen see wrote write written write rewrote rewrite rewritten rewrite overwrote overwrite "
+        + "overwritten overwrite sent send kept keep held hold took take taken take ran run went go gone go "
+        + "told tell caught catch threw throw thrown throw lost lose built build rebuilt rebuild chose choose "
+        + "chosen choose paid pay made make brought bring bought buy found find broke break broken break gave give "
+        + "given give got get gotten get began begin begun begin came come hid hide hidden hide fell fall fallen fall "
+        + "grew grow grown grow knew know known know shown show stuck stick meant mean felt feel drove drive "
+        + "driven drive froze freeze frozen freeze woke wake woken wake forgot forget forgotten forget stole steal "
+        + "stolen steal sold sell thought think taught teach understood understand undid undo undone undo "
+        + "rose rise risen rise dealt deal slept sleep ate eat eaten eat drew draw drawn draw flew fly flown fly "
+        + "swore swear sworn swear tore tear torn tear withdrew withdraw withdrawn withdraw");
+
     // Words backend engineers use interchangeably, folded to one stem on both sides (so concepts gain them too).
     private static readonly FrozenDictionary<string, string> DomainSynonyms = Pairs(
         "shard partit synchron sync asynchron async");
+
+    // Everyday words for the same thing, folded to the group's first stem on both sides: a candidate who "checks the
+    // signature" verifies it, one who "refuses" a write rejects it, a "statement" sent to the database is a query.
+    // Written as general English, not from eval answers. Joined forms ("rollback") stay out: folding them breaks the
+    // "roll back" pairing. A word shared by two items stops being either item's own (see ConceptMatcher), so a group
+    // costs partial matches where a rubric uses both words for different items; keep groups to true synonyms.
+    private static readonly FrozenDictionary<string, string> PlainSynonyms = Groups(
+        "await wait; verify check validate; store save persist; reject refuse deny decline; remove delete; cap limit; "
+        + "stop halt abort; stale outdated; crash die; query statement; server host machine instance; user customer; "
+        + "fast quick; error failure fail; restart reboot; duplicate repeat; start begin; finish complete; "
+        + "large big huge; small tiny; choose pick; show display; permission privilege; allowlist whitelist; "
+        + "denylist blacklist; regularly periodically");
 
     /// <summary>
     /// Function words: dropped from concepts, and a sign that a sentence has grammar rather than being a keyword list.
@@ -93,6 +119,34 @@ internal static class Lexicon
         ["w"] = ["with"],
         ["b4"] = ["before"],
         ["ack'd"] = ["acknowledged"],
+        ["acct"] = ["account"],
+        ["accts"] = ["accounts"],
+        ["pwd"] = ["password"],
+        ["pwds"] = ["passwords"],
+        ["db"] = ["database"],
+        ["dbs"] = ["databases"],
+        ["prod"] = ["production"],
+        ["svc"] = ["service"],
+        ["svcs"] = ["services"],
+        ["repo"] = ["repository"],
+        ["repos"] = ["repositories"],
+        ["k8s"] = ["kubernetes"],
+        ["env"] = ["environment"],
+        ["envs"] = ["environments"],
+        ["cfg"] = ["configuration"],
+        ["config"] = ["configuration"],
+        ["configs"] = ["configurations"],
+        ["obj"] = ["object"],
+        ["objs"] = ["objects"],
+        ["dep"] = ["dependency"],
+        ["deps"] = ["dependencies"],
+        ["impl"] = ["implementation"],
+        ["authn"] = ["authentication"],
+        ["authz"] = ["authorization"],
+        ["hr"] = ["hour"],
+        ["hrs"] = ["hours"],
+        ["mins"] = ["minutes"],
+        ["secs"] = ["seconds"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static readonly FrozenSet<string> DismissalWords = new[]
@@ -129,6 +183,21 @@ internal static class Lexicon
         return Enumerable.Range(0, split.Length / 2).ToFrozenDictionary(i => split[2 * i], i => split[(2 * i) + 1], StringComparer.Ordinal);
     }
 
+    private static FrozenDictionary<string, string> Groups(string groups)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var group in groups.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var stems = group.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(WordStem).ToArray();
+            foreach (var stem in stems.Skip(1))
+            {
+                map[stem] = stems[0];
+            }
+        }
+
+        return map.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
     private static FrozenSet<string> StemAll(params string[] words) => words.Select(StemOf).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Lowercase word → the key concepts and answers are compared on.</summary>
@@ -139,7 +208,8 @@ internal static class Lexicon
             return cached;
         }
 
-        var stem = ComputeStem(word);
+        var stem = WordStem(word);
+        stem = PlainSynonyms.GetValueOrDefault(stem, stem);
         if (StemCache.Count < StemCacheLimit)
         {
             StemCache.TryAdd(word, stem);
@@ -148,12 +218,14 @@ internal static class Lexicon
         return stem;
     }
 
-    private static string ComputeStem(string word)
+    /// <summary>The stem before plain synonyms are folded.</summary>
+    private static string WordStem(string word)
     {
         // Only the possessive goes: "i'd" must not become "id", nor "we'll" "well".
         var w = word.EndsWith("'s", StringComparison.Ordinal) ? word[..^2] : word;
 
         w = SpellingVariants.GetValueOrDefault(w, w);
+        w = IrregularForms.GetValueOrDefault(w, w);
         w = AmericanSuffix(w);
         var stem = Porter2Stemmer.Stem(w);
 

@@ -23,6 +23,12 @@ internal static class Tokenizer
             var c = sentence[i];
             if (!char.IsLetterOrDigit(c))
             {
+                if (c == '%')
+                {
+                    AddWord(tokens, "percent", ref clause, afterComma); // "3%" reads as "3 percent"
+                    afterComma = false;
+                }
+
                 if (c is ',' or ':' or '(' or ')' or '[' or ']' or '"' || (c == '-' && IsSpacedDash(sentence, i)))
                 {
                     clause++;

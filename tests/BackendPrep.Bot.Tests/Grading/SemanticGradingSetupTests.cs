@@ -19,7 +19,7 @@ namespace BackendPrep.Bot.Tests.Grading;
 public sealed class SemanticGradingSetupTests
 {
     // Shares nothing with the rubric's concepts, so only similarity can credit it.
-    private const string Paraphrase = "Anything that keeps failing gets moved aside to a separate holding queue for a human to inspect.";
+    private const string Paraphrase = "Anything that keeps failing is set apart in a separate holding queue for a human to inspect.";
 
     [Theory]
     [InlineData("--Grading:SemanticThreshold=1.5")]

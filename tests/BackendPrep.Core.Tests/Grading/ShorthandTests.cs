@@ -25,6 +25,46 @@ public sealed class ShorthandTests
     }
 
     [Fact]
+    public void Irregular_past_forms_meet_their_verb()
+    {
+        var rubric = TestRubrics.Of(TestRubrics.Item("cursor", "last seen id"), TestRubrics.Item("dedupe", "write the event id"));
+
+        var result = _grader.Grade("cursor", rubric, "The client sends the id of the last row it saw. The event id was written first.");
+
+        Assert.Equal(["cursor", "dedupe"], result.Covered);
+    }
+
+    [Theory]
+    [InlineData("verify signature", "We check the signature on every delivery.")]
+    [InlineData("reject stale writes", "The database refuses outdated writes.")]
+    [InlineData("count the queries", "Count how many statements one page sends.")]
+    public void Everyday_synonyms_meet_the_concepts_word(string concept, string answer)
+    {
+        var rubric = TestRubrics.Of(TestRubrics.Item("item", concept), TestRubrics.Item("other", "dead letter queue"));
+
+        Assert.Equal(["item"], _grader.Grade("synonyms", rubric, answer).Covered);
+    }
+
+    [Theory]
+    [InlineData("database connections", "There are far too many db conns at once.")]
+    [InlineData("Kubernetes restarts", "If it crashes, k8s restarts it.")]
+    [InlineData("install dependencies", "Install deps first, then copy the code.")]
+    public void Common_shorthand_meets_the_words_it_stands_for(string concept, string answer)
+    {
+        var rubric = TestRubrics.Of(TestRubrics.Item("item", concept), TestRubrics.Item("other", "dead letter queue"));
+
+        Assert.Equal(["item"], _grader.Grade("shorthand", rubric, answer).Covered);
+    }
+
+    [Fact]
+    public void A_percent_sign_reads_as_percent()
+    {
+        var rubric = TestRubrics.Of(TestRubrics.Item("target", "99.9 percent"), TestRubrics.Item("other", "feature flag"));
+
+        Assert.Equal(["target"], _grader.Grade("target", rubric, "The objective is 99.9% of requests over 30 days.").Covered);
+    }
+
+    [Fact]
     public void A_non_prefix_negates_its_own_word_only()
     {
         Assert.Contains("dlq", Grade("Non-urgent poison messages go to a parking lot for a human to look at.").Covered);
