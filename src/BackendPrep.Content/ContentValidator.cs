@@ -33,7 +33,7 @@ internal static class ContentValidator
         {
             if (id is not null && !topicIds.Contains(id))
             {
-                problems.Add(at.File, at.Line, $"topic \"{id}\" does not exist (topics: {string.Join(", ", topicIds.Order())})");
+                problems.Add(at.File, at.Line, $"topic \"{id}\" does not exist (topics: {string.Join(", ", topicIds.Order(StringComparer.Ordinal))})");
             }
         }
 

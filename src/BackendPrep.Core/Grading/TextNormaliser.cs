@@ -29,35 +29,28 @@ internal static class TextNormaliser
             var category = char.GetUnicodeCategory(c);
             if (category is UnicodeCategory.Format or UnicodeCategory.Control or UnicodeCategory.Surrogate && c is not ('\n' or '\t'))
             {
-                continue; // zero-width space/joiners, BOM, soft hyphen, bidi marks, and lone surrogates Normalize rejects
+                continue; // zero-width space/joiners, BOM, soft hyphen, bidi marks, and lone surrogates
             }
 
-            builder.Append(c);
-        }
-
-        var folded = builder.ToString().Normalize(NormalizationForm.FormKD);
-        builder.Clear();
-        foreach (var c in folded)
-        {
-            if (char.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            foreach (var f in CompatibilityFold.Of(c))
             {
-                continue; // "naïve" → "naive"
+                builder.Append(Unify(f));
             }
-
-            builder.Append(c switch
-            {
-                '\u2018' or '\u2019' or '\u02BC' or '`' or '\u00B4' => '\'',
-                '\u201C' or '\u201D' => '"',
-                '\u2010' or '\u2011' => '-',
-                '\u2012' or '\u2013' or '\u2014' or '\u2015' => ',', // a dash between words breaks a clause
-                '\u2022' or '\u25CF' or '\u25E6' => ' ',
-                _ => c,
-            });
         }
 
         StripMarkdown(builder);
         return builder.ToString();
     }
+
+    private static char Unify(char c) => c switch
+    {
+        '\u2018' or '\u2019' or '\u02BC' or '`' => '\'',
+        '\u201C' or '\u201D' => '"',
+        '\u2010' or '\u2011' => '-',
+        '\u2012' or '\u2013' or '\u2014' or '\u2015' => ',', // a dash between words breaks a clause
+        '\u2022' or '\u25CF' or '\u25E6' => ' ',
+        _ => c,
+    };
 
     /// <summary>Removes link targets and leading list/heading/quote markers; emphasis marks are ignored by the tokenizer anyway.</summary>
     private static void StripMarkdown(StringBuilder text)

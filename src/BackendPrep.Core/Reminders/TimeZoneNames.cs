@@ -28,7 +28,10 @@ public static class TimeZoneNames
             return exact;
         }
 
-        return TimeZoneInfo.TryFindSystemTimeZoneById(trimmed, out var zone) ? zone.Id : null;
+        // IANA links ("US/Eastern", "EST") only: Windows names ("Pacific Standard Time") resolve through ICU, which the
+        // globalization-invariant bot does not load, so accepting them where ICU is present would store a zone the bot
+        // cannot find.
+        return TimeZoneInfo.TryFindSystemTimeZoneById(trimmed, out var zone) && zone.HasIanaId ? zone.Id : null;
     }
 
     /// <summary>Names containing what was typed (any part of it), best first, for autocomplete and "did you mean".</summary>
