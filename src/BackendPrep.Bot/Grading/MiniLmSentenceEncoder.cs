@@ -19,8 +19,9 @@ internal sealed class MiniLmSentenceEncoder : ISentenceEncoder, IDisposable
     /// </summary>
     public static MiniLmSentenceEncoder Shared => SharedModel.Value;
 
+    // The model's tokenizer strips accents with string.Normalize, which folds nothing in the bot's invariant mode.
     public IReadOnlyList<float[]> Encode(IReadOnlyList<string> sentences) =>
-        sentences.Count == 0 ? [] : _model.Encode([.. sentences]);
+        sentences.Count == 0 ? [] : _model.Encode([.. sentences.Select(CompatibilityFold.Apply)]);
 
     public void Dispose() => _model.Dispose();
 }

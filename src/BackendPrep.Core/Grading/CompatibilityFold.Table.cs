@@ -5,7 +5,7 @@
 
 namespace BackendPrep.Core.Grading;
 
-internal static partial class CompatibilityFold
+public static partial class CompatibilityFold
 {
     // 1057 characters, sorted: Keys[i] folds to Folds[(i == 0 ? 0 : Ends[i - 1])..Ends[i]].
     private const string Keys =

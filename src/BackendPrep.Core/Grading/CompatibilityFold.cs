@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace BackendPrep.Core.Grading;
 
@@ -8,8 +9,25 @@ namespace BackendPrep.Core.Grading;
 /// <see cref="string.Normalize()"/> folds nothing. The table covers the ranges gen_fold_table.py lists; other
 /// characters pass through, except non-spacing marks, which are dropped wherever they are.
 /// </summary>
-internal static partial class CompatibilityFold
+public static partial class CompatibilityFold
 {
+    /// <summary>The whole text folded; ASCII text comes back as it is.</summary>
+    public static string Apply(string text)
+    {
+        if (Ascii.IsValid(text))
+        {
+            return text;
+        }
+
+        var folded = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            folded.Append(Of(c));
+        }
+
+        return folded.ToString();
+    }
+
     /// <summary>The fold of <paramref name="c"/>: its table entry, nothing for a non-spacing mark, else itself.</summary>
     public static ReadOnlySpan<char> Of(in char c)
     {

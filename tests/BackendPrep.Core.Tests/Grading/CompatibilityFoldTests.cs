@@ -56,6 +56,7 @@ public sealed class CompatibilityFoldTests
         }
 
         Assert.Equal(folded, builder.ToString());
+        Assert.Equal(folded, CompatibilityFold.Apply(text));
     }
 
     /// <summary>Whether this process has ICU's normalisation (it has not in globalization-invariant mode).</summary>

@@ -80,7 +80,7 @@ def main() -> None:
         "",
         "namespace BackendPrep.Core.Grading;",
         "",
-        "internal static partial class CompatibilityFold",
+        "public static partial class CompatibilityFold",
         "{",
         f"    // {len(table)} characters, sorted: Keys[i] folds to Folds[(i == 0 ? 0 : Ends[i - 1])..Ends[i]].",
         *const("Keys", keys, 16),
