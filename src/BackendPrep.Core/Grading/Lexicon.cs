@@ -73,9 +73,11 @@ internal static class Lexicon
     /// <summary>Negators and how many tokens back they reach; "skip" reaches less far than "not".</summary>
     public static readonly FrozenDictionary<string, int> Negators = new[]
     {
-        "not", "no", "never", "without", "nor", "neither", "none", "cannot", "nothing", "dont", "doesnt", "didnt",
+        "not", "no", "never", "without", "nor", "neither", "none", "cannot", "nothing", "nobody", "noone", "dont", "doesnt", "didnt",
         "wouldnt", "wont", "cant", "isnt", "arent", "wasnt", "shouldnt", "couldnt", "havent", "hasnt",
     }.Select(w => (Word: w, Reach: 4))
+        // Doubt rejects what follows as a negator does: "I'm sceptical of full tracing", "wary of a BFF".
+        .Concat(new[] { "sceptical", "skeptical", "unconvinced", "doubtful", "wary" }.Select(w => (Word: w, Reach: 4)))
         .Concat(new[] { "skip", "skipping", "skipped", "skips" }.Select(w => (Word: w, Reach: 2)))
         // "non-urgent producers": the prefix negates its own word only.
         .Concat(new[] { "non" }.Select(w => (Word: w, Reach: 1)))

@@ -133,6 +133,11 @@ internal static class Tokenizer
             reach = 3; // "instead of X", "rather than X"
         }
 
+        if (tokens.Count > 0 && bare == "convinced" && tokens[^1].Word == "less")
+        {
+            reach = 4; // "less convinced about X" doubts X ("not convinced" already negates through "not")
+        }
+
         var stem = Lexicon.StemOf(word);
         var flags = TokenFlags.None;
         if (reach > 0 || Lexicon.StopWords.Contains(word))

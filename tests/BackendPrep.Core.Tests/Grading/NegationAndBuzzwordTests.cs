@@ -52,6 +52,9 @@ public sealed class NegationAndBuzzwordTests
     [InlineData("Poison messages are a non-issue with this provider.")]
     [InlineData("I don't want to deal with a dead letter queue.")]
     [InlineData("The DLQ argument is overblown.")]
+    [InlineData("I'm less convinced about a dead letter queue for this.")]
+    [InlineData("I'd be sceptical of a dead letter queue here.")]
+    [InlineData("In my experience nobody replays a dead letter queue.")]
     public void Evaluative_dismissals_without_a_negator_reject_what_they_describe(string answer) =>
         Assert.DoesNotContain("dlq", Grade(answer).Covered);
 
