@@ -39,36 +39,37 @@ internal sealed record Sentence(string Original, Token[] Tokens)
     /// ("Redis, search indexes and logs hold tenant data with no RLS at all") still states something. Judged on shape
     /// alone, however many rubric items the terms happen to match.
     /// </summary>
-    public bool IsNameList
+    public bool IsNameList => _nameList ??= MeasureNameList();
+
+    private bool? _nameList;
+
+    private bool MeasureNameList()
     {
-        get
+        int segments = 0, terms = 0, termWords = 0, words = 0, start = 0;
+        for (var i = 0; i <= Tokens.Length; i++)
         {
-            int segments = 0, terms = 0, termWords = 0, words = 0, start = 0;
-            for (var i = 0; i <= Tokens.Length; i++)
+            var conjunction = i < Tokens.Length && Lexicon.ListConjunctions.Contains(Tokens[i].Word);
+            if (i < Tokens.Length && !conjunction && (i == start || (Tokens[i].Flags & TokenFlags.AfterComma) == 0))
             {
-                var conjunction = i < Tokens.Length && Lexicon.ListConjunctions.Contains(Tokens[i].Word);
-                if (i < Tokens.Length && !conjunction && (i == start || (Tokens[i].Flags & TokenFlags.AfterComma) == 0))
-                {
-                    continue;
-                }
-
-                if (i > start)
-                {
-                    var length = TermLength(start, i);
-                    segments++;
-                    words += WrittenWordsIn(start, i);
-                    if (length > 0)
-                    {
-                        terms++;
-                        termWords += length;
-                    }
-                }
-
-                start = conjunction ? i + 1 : i;
+                continue;
             }
 
-            return terms >= ListTerms && terms * 3 >= segments * 2 && termWords * 2 >= words;
+            if (i > start)
+            {
+                var length = TermLength(start, i);
+                segments++;
+                words += WrittenWordsIn(start, i);
+                if (length > 0)
+                {
+                    terms++;
+                    termWords += length;
+                }
+            }
+
+            start = conjunction ? i + 1 : i;
         }
+
+        return terms >= ListTerms && terms * 3 >= segments * 2 && termWords * 2 >= words;
     }
 
     /// <summary>A list needs this many bare terms: fewer is an ordinary sentence naming a few things.</summary>
