@@ -35,9 +35,10 @@ public sealed class SemanticGraderAccuracyTests(SemanticGraderAccuracyTests.Mode
     private const double SecondBlindPrecisionFloor = 0.86;
 
     // The third blind set with the defaults: blind, P 0.603 / R 0.925 / F1 0.730; after the lexical name-list and
-    // dismissal rules (which also gate the semantic path), see docs/grading.md. The floors only stop it getting worse.
-    private const double ThirdBlindF1Floor = 0.72;
-    private const double ThirdBlindPrecisionFloor = 0.60;
+    // dismissal rules (which also gate the semantic path), P 0.767 / R 0.919 / F1 0.836. Precision is far short of
+    // the target, so semantic stays off by default; the floors only stop it getting worse.
+    private const double ThirdBlindF1Floor = 0.82;
+    private const double ThirdBlindPrecisionFloor = 0.75;
 
     /// <summary>Calibration may only prefer settings that keep this precision on the answers it is tuned on.</summary>
     private const double CalibrationPrecision = 0.95;
