@@ -11,6 +11,12 @@ internal enum TokenFlags : byte
 
     /// <summary>First word after a comma: a clause break that a list ("retries, backoff or a DLQ") may carry a negation across.</summary>
     AfterComma = 16,
+
+    /// <summary>Second or later part of one written word ("multi-stage", "ReDoS", "e2e"): a name, not grammar.</summary>
+    Part = 32,
+
+    /// <summary>An -ing form: in a short sentence it is usually a noun ("event loop blocking"), not a finite verb.</summary>
+    Gerund = 64,
 }
 
 /// <summary>One word of a sentence: its lowercase form, its stem, its clause (for negation scope) and how far back a negator it is reaches.</summary>
@@ -20,10 +26,126 @@ internal sealed record Sentence(string Original, Token[] Tokens)
 {
     public int WordCount => Tokens.Length;
 
-    /// <summary>Has grammar (a function word or a verb) rather than being a bare term.</summary>
-    public bool HasStructure => Tokens.Any(t => (t.Flags & (TokenFlags.Function | TokenFlags.Verb)) != 0);
+    /// <summary>Has grammar (a function word or a finite verb) rather than being a bare term.</summary>
+    public bool HasStructure => Tokens.Any(t => (t.Flags & TokenFlags.Function) != 0
+        || (t.Flags & (TokenFlags.Verb | TokenFlags.Gerund)) == TokenFlags.Verb);
 
     public bool HasFunctionWord => Tokens.Any(t => (t.Flags & TokenFlags.Function) != 0);
+
+    /// <summary>
+    /// A sentence shaped as a list of names: of its segments (split at commas and at "and", "or", …), at least
+    /// <see cref="ListTerms"/> and two thirds are bare terms ("distroless or Alpine, BuildKit, layer caching, pinned
+    /// digests"), and the terms make up at least half its words, so a list that is the subject of a real predicate
+    /// ("Redis, search indexes and logs hold tenant data with no RLS at all") still states something. Judged on shape
+    /// alone, however many rubric items the terms happen to match.
+    /// </summary>
+    public bool IsNameList => _nameList ??= MeasureNameList();
+
+    private bool? _nameList;
+
+    private bool MeasureNameList()
+    {
+        int segments = 0, terms = 0, termWords = 0, words = 0, start = 0;
+        for (var i = 0; i <= Tokens.Length; i++)
+        {
+            var conjunction = i < Tokens.Length && Lexicon.ListConjunctions.Contains(Tokens[i].Word);
+            if (i < Tokens.Length && !conjunction && (i == start || (Tokens[i].Flags & TokenFlags.AfterComma) == 0))
+            {
+                continue;
+            }
+
+            if (i > start)
+            {
+                var length = TermLength(start, i);
+                segments++;
+                words += WrittenWordsIn(start, i);
+                if (length > 0)
+                {
+                    terms++;
+                    termWords += length;
+                }
+            }
+
+            start = conjunction ? i + 1 : i;
+        }
+
+        return terms >= ListTerms && terms * 3 >= segments * 2 && termWords * 2 >= words;
+    }
+
+    /// <summary>A list needs this many bare terms: fewer is an ordinary sentence naming a few things.</summary>
+    private const int ListTerms = 4;
+
+    /// <summary>
+    /// The written words of a bare term (0 if the segment is not one): a name of at most four words besides articles
+    /// and prepositions ("EKS with Karpenter", "pinned digests"), with no other function word (pronoun, auxiliary,
+    /// negator) and not opening with a verb ("cap retries" is an instruction).
+    /// </summary>
+    private int TermLength(int start, int end)
+    {
+        var words = 0;
+        for (var i = start; i < end; i++)
+        {
+            var t = Tokens[i];
+            if ((t.Flags & TokenFlags.Part) != 0)
+            {
+                continue;
+            }
+
+            words++;
+            if (Lexicon.NameLinks.Contains(t.Word))
+            {
+                continue;
+            }
+
+            if ((t.Flags & TokenFlags.Function) != 0 || t.NegationReach > 0)
+            {
+                return 0;
+            }
+
+            if (IsFiniteVerb(t, i == start, end - start > 1))
+            {
+                return 0;
+            }
+        }
+
+        return words - Links(start, end) is > 0 and <= 4 ? words : 0;
+    }
+
+    /// <summary>
+    /// A known verb that opens a segment of several words ("keep the route"), or a later one in its -s form ("path
+    /// becomes the template"): a clause, not a name. Gerunds and participles ("layer caching", "pinned digests") are names.
+    /// </summary>
+    private static bool IsFiniteVerb(Token t, bool first, bool longer)
+    {
+        if (!Lexicon.VerbStems.Contains(t.Stem) || (t.Flags & TokenFlags.Gerund) != 0 || t.Word.EndsWith("ed", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return first ? longer : t.Word.EndsWith('s') && !t.Word.EndsWith("ss", StringComparison.Ordinal);
+    }
+
+    private int Links(int start, int end)
+    {
+        var links = 0;
+        for (var i = start; i < end; i++)
+        {
+            links += (Tokens[i].Flags & TokenFlags.Part) == 0 && Lexicon.NameLinks.Contains(Tokens[i].Word) ? 1 : 0;
+        }
+
+        return links;
+    }
+
+    private int WrittenWordsIn(int start, int end)
+    {
+        var words = 0;
+        for (var i = start; i < end; i++)
+        {
+            words += (Tokens[i].Flags & TokenFlags.Part) == 0 ? 1 : 0;
+        }
+
+        return words;
+    }
 
     /// <summary>Comma-separated fragments (clauses) in the sentence.</summary>
     public int ClauseCount => Tokens.Length == 0 ? 0 : Tokens[^1].Clause - Tokens[0].Clause + 1;

@@ -211,9 +211,10 @@ public sealed class AnswerGrader
         MoveMatcher.Match(moves, answer);
 
     /// <summary>
-    /// Buzzword defence: evidence must read as a statement (a verb or function word, or length), and a keyword list
-    /// earns nothing: three or more items in under four words each, spread over comma fragments; two items in a
-    /// four-word fragment; or several items without a single function word.
+    /// Buzzword defence: evidence must read as a statement (a function word or finite verb outside a compound or
+    /// identifier's parts, or length), and a keyword list earns nothing: three or more items in under four words
+    /// each, spread over comma fragments; two items in a four-word fragment; several items without a single function
+    /// word; or a sentence shaped as a list of names (<see cref="Sentence.IsNameList"/>), however many items it matches.
     /// </summary>
     private static bool IsStatement(Sentence sentence, int itemsInSentence)
     {
@@ -221,7 +222,8 @@ public sealed class AnswerGrader
         var statement = words >= StatementWords || (words >= 3 && sentence.HasStructure);
         var keywordList = (itemsInSentence >= 3 && words < 4 * itemsInSentence && sentence.ClauseCount >= 3)
             || (itemsInSentence == 2 && words < 5)
-            || (itemsInSentence >= 2 && !sentence.HasFunctionWord);
+            || (itemsInSentence >= 2 && !sentence.HasFunctionWord)
+            || sentence.IsNameList;
         return statement && !keywordList;
     }
 

@@ -73,9 +73,11 @@ internal static class Lexicon
     /// <summary>Negators and how many tokens back they reach; "skip" reaches less far than "not".</summary>
     public static readonly FrozenDictionary<string, int> Negators = new[]
     {
-        "not", "no", "never", "without", "nor", "neither", "none", "cannot", "nothing", "dont", "doesnt", "didnt",
+        "not", "no", "never", "without", "nor", "neither", "none", "cannot", "nothing", "nobody", "noone", "dont", "doesnt", "didnt",
         "wouldnt", "wont", "cant", "isnt", "arent", "wasnt", "shouldnt", "couldnt", "havent", "hasnt",
     }.Select(w => (Word: w, Reach: 4))
+        // Doubt rejects what follows as a negator does: "I'm sceptical of full tracing", "wary of a BFF".
+        .Concat(new[] { "sceptical", "skeptical", "unconvinced", "doubtful", "wary" }.Select(w => (Word: w, Reach: 4)))
         .Concat(new[] { "skip", "skipping", "skipped", "skips" }.Select(w => (Word: w, Reach: 2)))
         // "non-urgent producers": the prefix negates its own word only.
         .Concat(new[] { "non" }.Select(w => (Word: w, Reach: 1)))
@@ -91,9 +93,12 @@ internal static class Lexicon
         "avoids", "if", "unless", "otherwise", "invariant",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>Stems that after a concept and a negator dismiss it: "a DLQ isn't needed".</summary>
+    /// <summary>
+    /// Stems that after a concept and a negator dismiss it ("a DLQ isn't needed", "HttpOnly doesn't buy much"), and
+    /// that stretch a negator's reach before it ("I don't want to deal with X").
+    /// </summary>
     public static readonly FrozenSet<string> DismissalStems = StemAll(
-        "need", "necessary", "required", "worth", "use", "help", "matter", "bother", "important");
+        "need", "necessary", "required", "worth", "use", "help", "matter", "bother", "important", "want", "buy", "gain");
 
     /// <summary>
     /// Shorthand typed in answers, read as the words it stands for (concepts go through the same tokenizer, so
@@ -149,9 +154,50 @@ internal static class Lexicon
         ["secs"] = ["seconds"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Evaluative words that reject what they describe, without a negator: "request coalescing is overkill", "heap
+    /// snapshots in production are risky", "review gates feel like bureaucracy". Written as general English.
+    /// </summary>
     public static readonly FrozenSet<string> DismissalWords = new[]
     {
-        "unnecessary", "overkill", "pointless", "needless", "useless", "irrelevant",
+        "unnecessary", "overkill", "pointless", "needless", "useless", "irrelevant", "unneeded", "superfluous",
+        "overblown", "overrated", "overhyped", "overengineering", "overengineered", "overcomplicated", "nonissue",
+        "moot", "bureaucracy", "bureaucratic", "busywork", "headache", "headaches", "hassle", "nightmare", "risky",
+        "wasteful", "premature", "distraction",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Dismissals of several words, as the tokenizer writes them ("over-engineering" is two tokens), keyed by their first
+    /// word: "is a non-issue", "for no reason", "for little gain", "more trouble than it's worth", "a rabbit hole".
+    /// </summary>
+    public static readonly FrozenDictionary<string, string[][]> DismissalPhrases = new[]
+    {
+        "over engineering", "over engineered", "over engineer", "over complicated", "over complicating", "over the top",
+        "non issue", "non starter", "no reason", "no real reason", "no good reason", "little gain", "little benefit",
+        "little value", "little point", "no benefit", "no gain", "no value", "no real benefit", "than it's worth",
+        "than its worth", "than it is worth", "rabbit hole", "waste of", "red herring", "for nothing", "more trouble",
+        "more hassle", "not worth", "isn't worth", "not needed", "gold plating", "a solution looking", "a solution in search",
+    }.Select(p => p.Split(' ')).GroupBy(p => p[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Words that end a dismissal's scope: after them the evaluation is of something else ("we use X because Y is
+    /// overkill", "X, which the team finds risky" stays with X only up to the relative).
+    /// </summary>
+    public static readonly FrozenSet<string> ScopeBreakers = new[]
+    {
+        "because", "since", "so", "when", "while", "whereas", "unless", "if", "where", "whereby", "which", "who",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words that join the names of a list ("Jaeger or Tempo", "mjs and cjs"): list segments end at them.</summary>
+    public static readonly FrozenSet<string> ListConjunctions = new[]
+    {
+        "and", "or", "nor", "plus", "versus", "vs",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Articles and prepositions that may sit inside a name ("the BFF pattern", "Kaniko in CI", "EKS with Karpenter").</summary>
+    public static readonly FrozenSet<string> NameLinks = new[]
+    {
+        "a", "an", "the", "of", "in", "on", "for", "with", "from", "like", "via", "per", "at", "by", "to", "into",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words that break a clause for negation scope, as a comma does.</summary>

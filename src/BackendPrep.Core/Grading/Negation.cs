@@ -8,7 +8,7 @@ namespace BackendPrep.Core.Grading;
 /// </summary>
 internal static class Negation
 {
-    private const int DismissalReach = 4;
+    private const int DismissalReach = 8;
     private const int OrReach = 3;
 
     public static bool IsNegated(Token[] tokens, int start, int end, bool conceptHasNegator)
@@ -61,7 +61,37 @@ internal static class Negation
     {
         for (var i = 0; i < tokens.Length; i++)
         {
-            if (IsActiveNegator(tokens, i) || Lexicon.DismissalWords.Contains(tokens[i].Word))
+            if (IsActiveNegator(tokens, i) || IsDismissalAt(tokens, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A dismissal word, or the first word of a dismissal phrase, at token <paramref name="i"/>.</summary>
+    internal static bool IsDismissalAt(Token[] tokens, int i)
+    {
+        if (Lexicon.DismissalWords.Contains(tokens[i].Word))
+        {
+            return true;
+        }
+
+        if (!Lexicon.DismissalPhrases.TryGetValue(tokens[i].Word, out var phrases))
+        {
+            return false;
+        }
+
+        foreach (var phrase in phrases)
+        {
+            var k = 1;
+            while (k < phrase.Length && i + k < tokens.Length && tokens[i + k].Word == phrase[k])
+            {
+                k++;
+            }
+
+            if (k == phrase.Length)
             {
                 return true;
             }
@@ -94,14 +124,24 @@ internal static class Negation
         return true;
     }
 
+    /// <summary>
+    /// A dismissal later in the match's clause evaluates the match ("request coalescing is over-engineering for product
+    /// pages"), unless a conjunction such as "because" or "which" starts a new subject first: "X is overkill here, so we
+    /// do Y" dismisses X, not Y.
+    /// </summary>
     private static bool IsDismissedAfter(Token[] tokens, int end)
     {
         var clause = tokens[end].Clause;
         for (var i = end + 1; i < tokens.Length && i - end <= DismissalReach && tokens[i].Clause == clause; i++)
         {
-            if (Lexicon.DismissalWords.Contains(tokens[i].Word))
+            if (IsDismissalAt(tokens, i))
             {
                 return true;
+            }
+
+            if (Lexicon.ScopeBreakers.Contains(tokens[i].Word))
+            {
+                return false;
             }
 
             if (tokens[i].NegationReach > 0)

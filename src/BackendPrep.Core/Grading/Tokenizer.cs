@@ -53,11 +53,14 @@ internal static class Tokenizer
                 continue;
             }
 
+            var first = tokens.Count;
             foreach (var part in word.Split(['-', '/', '_'], StringSplitOptions.RemoveEmptyEntries))
             {
                 AddWord(tokens, part, ref clause, afterComma);
                 afterComma = false;
             }
+
+            MarkParts(tokens, first);
         }
 
         AdjustNegatorReach(tokens);
@@ -78,21 +81,29 @@ internal static class Tokenizer
         // indexed joined, so "maxunavailable" still matches).
         if (CamelCaseSplit(raw) is { } parts)
         {
+            var first = tokens.Count;
             foreach (var part in parts)
             {
                 AddWord(tokens, part, ref clause, afterComma);
                 afterComma = false;
             }
 
+            MarkParts(tokens, first);
             return;
         }
 
         if (Lexicon.Abbreviations.TryGetValue(raw.ToLowerInvariant(), out var expansion))
         {
+            var first = tokens.Count;
             foreach (var part in expansion)
             {
                 AddWord(tokens, part, ref clause, afterComma);
                 afterComma = false;
+            }
+
+            if (expansion.Length > 1)
+            {
+                MarkParts(tokens, first);
             }
 
             return;
@@ -122,6 +133,11 @@ internal static class Tokenizer
             reach = 3; // "instead of X", "rather than X"
         }
 
+        if (tokens.Count > 0 && bare == "convinced" && tokens[^1].Word == "less")
+        {
+            reach = 4; // "less convinced about X" doubts X ("not convinced" already negates through "not")
+        }
+
         var stem = Lexicon.StemOf(word);
         var flags = TokenFlags.None;
         if (reach > 0 || Lexicon.StopWords.Contains(word))
@@ -132,6 +148,11 @@ internal static class Tokenizer
         if (Lexicon.VerbStems.Contains(stem) || (word.Length > 4 && (word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("ing", StringComparison.Ordinal))))
         {
             flags |= TokenFlags.Verb;
+        }
+
+        if (word.Length > 4 && word.EndsWith("ing", StringComparison.Ordinal))
+        {
+            flags |= TokenFlags.Gerund;
         }
 
         if (Lexicon.Guards.Contains(bare))
@@ -150,6 +171,19 @@ internal static class Tokenizer
         }
 
         tokens.Add(new Token(word, stem, clause, flags, reach));
+    }
+
+    /// <summary>
+    /// The parts of one written word ("at-least-once", "schema-per-tenant", "SnapStart", "e2e") name one thing: they
+    /// supply no grammar to the sentence (a stop word or verb inside a name is not a statement), and count as one word.
+    /// </summary>
+    private static void MarkParts(List<Token> tokens, int first)
+    {
+        for (var i = first; i < tokens.Count; i++)
+        {
+            var flags = tokens[i].Flags & ~(TokenFlags.Function | TokenFlags.Verb | TokenFlags.Gerund);
+            tokens[i] = tokens[i] with { Flags = i > first ? flags | TokenFlags.Part : flags };
+        }
     }
 
     /// <summary>Splits at each lower-to-upper change ("maxSurge" → max, Surge); null for words that have none.</summary>

@@ -39,4 +39,60 @@ public sealed class NegationAndBuzzwordTests
         var prose = Grade("Verify HMAC signatures.\nThen we dedupe on the provider's event id before touching the order row.\nAfter that we commit everything in the same transaction.");
         Assert.Equal(["signature", "idempotency", "transaction"], prose.Covered);
     }
+
+    [Theory]
+    [InlineData("A dead letter queue is overkill for a handler this small.")]
+    [InlineData("Honestly a DLQ is over-engineering for this volume.")]
+    [InlineData("Parking poison messages is more trouble than it's worth here.")]
+    [InlineData("A dead letter queue would be an extra moving part for no reason.")]
+    [InlineData("Poison message handling in particular is a rabbit hole.")]
+    [InlineData("Setting up a DLQ for this feels like bureaucracy to me.")]
+    [InlineData("Replaying from a parking lot by hand is risky.")]
+    [InlineData("A DLQ adds a queue to watch for little gain.")]
+    [InlineData("Poison messages are a non-issue with this provider.")]
+    [InlineData("I don't want to deal with a dead letter queue.")]
+    [InlineData("The DLQ argument is overblown.")]
+    [InlineData("I'm less convinced about a dead letter queue for this.")]
+    [InlineData("I'd be sceptical of a dead letter queue here.")]
+    [InlineData("In my experience nobody replays a dead letter queue.")]
+    public void Evaluative_dismissals_without_a_negator_reject_what_they_describe(string answer) =>
+        Assert.DoesNotContain("dlq", Grade(answer).Covered);
+
+    [Fact]
+    public void A_dismissal_stays_with_its_own_subject()
+    {
+        // The comma ends the dismissed clause; "because" starts a new subject inside one.
+        var instead = Grade("Exponential backoff is overkill here, so failures go straight to a dead letter queue instead.");
+        Assert.Contains("dlq", instead.Covered);
+        Assert.DoesNotContain("retries", instead.Covered);
+
+        Assert.Contains("dlq", Grade("We park every poison message in a DLQ because replaying them by hand is risky.").Covered);
+    }
+
+    [Fact]
+    public void A_sentence_shaped_as_a_list_of_names_earns_nothing_however_few_items_it_matches()
+    {
+        // Many unmatched names used to dilute the words-per-item rule; the list shape alone now decides.
+        Assert.Empty(Grade("Webhook best practices: HMAC signatures, Svix or Hookdeck, event ids, Kafka, the outbox pattern, Temporal, DLQ, OpenTelemetry.").Covered);
+        Assert.Empty(Grade("Stripe with idempotency keys and HMAC, SQS or Kafka, Redis locks, DLQ, Sentry, Datadog.").Covered);
+
+        // The same names as the subject of a real predicate, or among clauses with verbs, still state something.
+        Assert.Contains("dlq", Grade("Kafka, SQS, RabbitMQ and Pub/Sub all give us a dead letter queue we can replay from after a fix.").Covered);
+        var clauses = Grade("We verify the HMAC signature, dedupe on the event id, retry with backoff, and park poison messages.");
+        Assert.Equal(["signature", "idempotency", "retries", "dlq"], clauses.Covered);
+    }
+
+    [Theory]
+    [InlineData("Event id deduping.")]
+    [InlineData("HMAC signature-at-rest.")]
+    [InlineData("DLQ ReDoS.")]
+    public void Short_fragments_get_no_grammar_from_gerunds_or_the_parts_of_names(string answer) =>
+        Assert.Empty(Grade(answer).Covered);
+
+    [Fact]
+    public void Short_sentences_with_a_finite_verb_still_count()
+    {
+        Assert.Contains("idempotency", Grade("Dedupe on event id.").Covered);
+        Assert.Contains("signature", Grade("Verify every signature.").Covered);
+    }
 }
