@@ -29,7 +29,7 @@ VOLUME ["/data"]
 # The ops port (/metrics, /healthz) is on in the image so HEALTHCHECK works; it binds loopback unless
 # BACKENDPREP_Ops__Address=0.0.0.0 is set for a Prometheus outside the container (see docs/operations.md).
 # GCgen0size: the GC sizes gen0 from the L3 cache (300 MB on a shared VPS), which let RSS climb to 200 MB within a
-# minute at 50 interactions/s; 4 MB holds it near 120 MB (docs/performance.md). Only an environment variable sets it.
+# minute at 50 interactions/s; 4 MB holds it near 110–115 MB (docs/performance.md). Only an environment variable sets it.
 ENV BACKENDPREP_Storage__Path=/data/backendprep.db \
     BACKENDPREP_Content__Path=/app/content \
     BACKENDPREP_Ops__Port=9464 \
