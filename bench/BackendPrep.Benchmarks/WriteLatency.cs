@@ -19,6 +19,7 @@ public static class WriteLatency
     public static async Task RunAsync(int? checkpointPages)
     {
         var path = Path.Combine(Path.GetTempPath(), $"bp-write-latency-{Guid.NewGuid():N}.db");
+        var log = Path.ChangeExtension(path, null) + "-log.db";
         try
         {
             using var store = new LiteDbStore(path);
@@ -31,7 +32,6 @@ public static class WriteLatency
             var latencies = new List<double>(Writes);
             // LiteDB checkpoints inside the commit that pushes its log past CheckpointSize pages (1,000 by default);
             // the log file shrinking across an insert marks the insert that paid for one.
-            var log = Path.ChangeExtension(path, null) + "-log.db";
             var logLength = 0L;
             var checkpointed = new List<double>();
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -73,7 +73,7 @@ public static class WriteLatency
         finally
         {
             File.Delete(path);
-            File.Delete(Path.ChangeExtension(path, null) + "-log.db");
+            File.Delete(log);
         }
     }
 }

@@ -38,23 +38,19 @@ public sealed class ShorthandTests
     [InlineData("verify signature", "We check the signature on every delivery.")]
     [InlineData("reject stale writes", "The database refuses outdated writes.")]
     [InlineData("count the queries", "Count how many statements one page sends.")]
-    public void Everyday_synonyms_meet_the_concepts_word(string concept, string answer)
-    {
-        var rubric = TestRubrics.Of(TestRubrics.Item("item", concept), TestRubrics.Item("other", "dead letter queue"));
-
-        Assert.Equal(["item"], _grader.Grade("synonyms", rubric, answer).Covered);
-    }
+    public void Everyday_synonyms_meet_the_concepts_word(string concept, string answer) =>
+        Assert.Equal(["item"], CoveredBesideAnUnrelatedItem("synonyms", concept, answer));
 
     [Theory]
     [InlineData("database connections", "There are far too many db conns at once.")]
     [InlineData("Kubernetes restarts", "If it crashes, k8s restarts it.")]
     [InlineData("install dependencies", "Install deps first, then copy the code.")]
-    public void Common_shorthand_meets_the_words_it_stands_for(string concept, string answer)
-    {
-        var rubric = TestRubrics.Of(TestRubrics.Item("item", concept), TestRubrics.Item("other", "dead letter queue"));
+    public void Common_shorthand_meets_the_words_it_stands_for(string concept, string answer) =>
+        Assert.Equal(["item"], CoveredBesideAnUnrelatedItem("shorthand", concept, answer));
 
-        Assert.Equal(["item"], _grader.Grade("shorthand", rubric, answer).Covered);
-    }
+    /// <summary>Grades against a rubric of the concept ("item") and an unrelated item, so a match proves it is the concept's.</summary>
+    private IReadOnlyList<string> CoveredBesideAnUnrelatedItem(string promptId, string concept, string answer) =>
+        _grader.Grade(promptId, TestRubrics.Of(TestRubrics.Item("item", concept), TestRubrics.Item("other", "dead letter queue")), answer).Covered;
 
     [Fact]
     public void A_percent_sign_reads_as_percent()
