@@ -3,7 +3,7 @@ using System.Text.Json;
 using BackendPrep.LoadTest;
 using BackendPrep.Testing;
 
-// dotnet run -c Release --project bench/BackendPrep.LoadTest [-- --smoke] [--json] [--out-of-process [--bot <backendprep.dll>]] [--soak <minutes>] [--mix reads|writes]
+// dotnet run -c Release --project bench/BackendPrep.LoadTest [-- --smoke] [--json] [--out-of-process [--bot <backendprep.dll>]] [--soak <minutes>] [--mix reads|writes] [--idle <seconds>]
 //   [--rates 200[,50…] [--seconds 30]]: only those rates after the warm-up, each for that long (more samples, a steadier p99)
 var smoke = args.Contains("--smoke");
 var json = args.Contains("--json");
@@ -11,6 +11,7 @@ var mix = Value("--mix") is { } mixName ? Enum.Parse<InteractionMix>(mixName, ig
 var soakMinutes = Value("--soak") is { } m ? int.Parse(m, CultureInfo.InvariantCulture) : 0;
 var rates = Value("--rates") is { } r ? r.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray() : null;
 var seconds = Value("--seconds") is { } s ? double.Parse(s, CultureInfo.InvariantCulture) : 10;
+var idleSeconds = Value("--idle") is { } idle ? int.Parse(idle, CultureInfo.InvariantCulture) : 5;
 var placement = new BotPlacement(
     args.Contains("--out-of-process"),
     Value("--bot") ?? Path.Combine(RepoPaths.Root, "src", "BackendPrep.Bot", "bin", "Release", "net10.0", "backendprep.dll"),
@@ -40,8 +41,8 @@ var samples = new List<MemorySample> { new("at READY", harness.Memory().RssMb) }
 if (!smoke)
 {
     // Steady state after READY: whatever start-up allocated has been collected or settled.
-    await Task.Delay(TimeSpan.FromSeconds(5));
-    samples.Add(new("idle, 5 s after READY", harness.Memory().RssMb));
+    await Task.Delay(TimeSpan.FromSeconds(idleSeconds));
+    samples.Add(new($"idle, {idleSeconds} s after READY", harness.Memory().RssMb));
 }
 
 var results = new List<PhaseResult>();
