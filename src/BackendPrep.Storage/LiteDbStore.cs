@@ -14,6 +14,15 @@ public sealed class LiteDbStore : IDisposable
     /// <summary>Checkpoint every 250 log pages instead of LiteDB's 1,000: each stall is a quarter as long (see StorageOptions).</summary>
     public const int DefaultCheckpointPages = 250;
 
+    /// <summary>
+    /// LiteDB's own checkpoint, inside the commit of whichever write crosses it, waits until the log is this many times
+    /// the configured size: <see cref="CheckpointIfDue"/> is meant to have done it first, between operations.
+    /// </summary>
+    public const int InlineCheckpointFactor = 4;
+
+    private const int PageBytes = 8192;
+    private readonly int _checkpointPages;
+
     public LiteDbStore(string path, int checkpointPages = DefaultCheckpointPages)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(checkpointPages, 1);
@@ -21,15 +30,21 @@ public sealed class LiteDbStore : IDisposable
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         Database = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct });
-        // LiteDB keeps this pragma in the file's header; set on every open, so the configured value wins.
-        Database.CheckpointSize = checkpointPages;
+        // LiteDB keeps this pragma in the file's header; set on every open, so the configured value wins. It is only the
+        // backstop (a process that never calls CheckpointIfDue, or a store never idle): see InlineCheckpointFactor.
+        Database.CheckpointSize = checkpointPages * InlineCheckpointFactor;
+        _checkpointPages = checkpointPages;
         FilePath = full;
+        LogPath = Path.Combine(Path.GetDirectoryName(full)!, Path.GetFileNameWithoutExtension(full) + "-log" + Path.GetExtension(full));
         SchemaMigrations.Apply(Database);
     }
 
     public LiteDatabase Database { get; }
 
     public string FilePath { get; }
+
+    /// <summary>LiteDB's write-ahead log beside the file ("name-log.db"): commits append to it, a checkpoint empties it.</summary>
+    public string LogPath { get; }
 
     public int StoredSchemaVersion => Database.UserVersion;
 
@@ -40,22 +55,49 @@ public sealed class LiteDbStore : IDisposable
     /// A cheap end-to-end write for health checks: one tiny upsert into its own collection, which goes through the same
     /// WAL and file as every real write. Throws whatever LiteDB throws when the file cannot be written.
     /// </summary>
-    public void ProbeWrite(DateTimeOffset at)
+    public void ProbeWrite(DateTimeOffset at) =>
+        Guarded("LiteDbStore.ProbeWrite", () => Database.GetCollection("health_probe").Upsert(new BsonDocument { ["_id"] = "probe", ["at"] = at.UtcDateTime }));
+
+    /// <summary>
+    /// Checkpoints when the log has reached the configured size and no store operation is running, and says whether it
+    /// did. Called on a timer, this keeps the checkpoint (a copy, an fsync and a truncate under LiteDB's exclusive lock)
+    /// out of the commit of an interaction's write, where LiteDB would otherwise run it. An operation that arrives
+    /// meanwhile waits for it, as it would have anyway.
+    /// </summary>
+    public bool CheckpointIfDue()
+    {
+        if (Gate.InFlight > 0 || LogLength() < (long)_checkpointPages * PageBytes)
+        {
+            return false;
+        }
+
+        Guarded("LiteDbStore.Checkpoint", Database.Checkpoint);
+        return true;
+    }
+
+    /// <summary>Runs one operation of the store's own through the gate and the duration metric, as the repositories' calls are.</summary>
+    private void Guarded(string operation, Action action)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var outcome = "error";
         Gate.Enter(CancellationToken.None);
         try
         {
-            Database.GetCollection("health_probe").Upsert(new BsonDocument { ["_id"] = "probe", ["at"] = at.UtcDateTime });
+            action();
             outcome = "ok";
         }
         finally
         {
             Gate.LeaveScope();
             Gate.Exit();
-            StorageMetrics.Record("LiteDbStore.ProbeWrite", started, outcome);
+            StorageMetrics.Record(operation, started, outcome);
         }
+    }
+
+    private long LogLength()
+    {
+        var log = new FileInfo(LogPath);
+        return log.Exists ? log.Length : 0;
     }
 
     /// <summary>

@@ -29,9 +29,9 @@ public sealed class LiteDbStoreTests
     }
 
     [Theory]
-    [InlineData(20)]
+    [InlineData(5)]
     [InlineData(400)]
-    public async Task The_log_is_checkpointed_once_it_passes_the_configured_pages(int pages)
+    public async Task Without_the_timer_LiteDB_checkpoints_inside_a_commit_only_at_the_backstop_size(int pages)
     {
         using var temp = new TempDatabase();
         using var store = temp.Open(checkpointPages: pages);
@@ -46,12 +46,48 @@ public sealed class LiteDbStoreTests
             longest = Math.Max(longest, temp.LogLength);
         }
 
-        // 60 inserts write a few hundred pages: a 20-page limit checkpoints over and over, a 400-page one never.
-        const long PageBytes = 8192;
-        Assert.Equal(pages == 20, shrank);
-        Assert.True(pages == 20 ? longest < 40 * PageBytes : longest > 40 * PageBytes, $"log reached {longest / PageBytes} pages with a {pages}-page limit");
+        // 60 inserts write a few hundred pages: a 5-page setting (backstop 20) checkpoints over and over, 400 (1,600) never.
+        var backstop = pages * LiteDbStore.InlineCheckpointFactor * PageBytes;
+        Assert.Equal(pages == 5, shrank);
+        Assert.True(pages == 5 ? longest < 2 * backstop : longest > 40 * PageBytes, $"log reached {longest / PageBytes} pages with a {pages}-page setting");
         Assert.Single(await topics.LearnedAsync("u59", default));
     }
+
+    [Fact]
+    public async Task CheckpointIfDue_empties_the_log_once_it_reaches_the_configured_pages_and_only_between_operations()
+    {
+        using var temp = new TempDatabase();
+        using var store = temp.Open(checkpointPages: 30);
+        var topics = new TopicProgressStore(store);
+        await topics.MarkLearnedAsync("u0", "caching", At, default);
+        Assert.InRange(temp.LogLength, 1, 30 * PageBytes - 1);
+        Assert.False(store.CheckpointIfDue());
+        Assert.NotEqual(0, temp.LogLength);
+
+        for (var i = 1; temp.LogLength < 30 * PageBytes; i++)
+        {
+            await topics.MarkLearnedAsync($"u{i}", "caching", At, default);
+        }
+
+        var due = temp.LogLength;
+        store.Gate.Enter(default);
+        try
+        {
+            Assert.False(store.CheckpointIfDue());
+            Assert.Equal(due, temp.LogLength);
+        }
+        finally
+        {
+            store.Gate.LeaveScope();
+            store.Gate.Exit();
+        }
+
+        Assert.True(store.CheckpointIfDue());
+        Assert.Equal(0, temp.LogLength);
+        Assert.Single(await topics.LearnedAsync("u1", default));
+    }
+
+    private const long PageBytes = 8192;
 
     [Fact]
     public async Task Marking_a_topic_learned_twice_counts_once_and_survives_reopening()

@@ -64,6 +64,7 @@ public static class BotHost
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             return new LiteDbStore(storage.Path, storage.CheckpointPages);
         });
+        services.AddHostedService<LogCheckpointLoop>();
         services.AddStudyStores();
         services.AddSingleton<RouterMetrics>();
         services.AddSingleton<InteractionRouter>();
