@@ -93,14 +93,22 @@ public sealed class ChildProcessBot : BotUnderTest
     private readonly Process _process;
     private readonly Queue<string> _lastErrors = new();
 
-    public ChildProcessBot(string botDll, string token, Uri apiBaseUrl, string databasePath, IReadOnlyDictionary<string, string> runtimeSettings) : base(databasePath)
+    public ChildProcessBot(string botDll, string token, Uri apiBaseUrl, string databasePath, IReadOnlyDictionary<string, string> runtimeSettings, int? core = null) : base(databasePath)
     {
         if (!File.Exists(botDll))
         {
             throw new FileNotFoundException($"the bot is not built at {botDll}; run: dotnet build src/BackendPrep.Bot -c Release", botDll);
         }
 
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true };
+        // Pinned through taskset rather than after start, so the runtime sizes its thread pool and GC for that one core.
+        var start = new ProcessStartInfo(core is null ? "dotnet" : "taskset") { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true };
+        if (core is { } c)
+        {
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(c.ToString(CultureInfo.InvariantCulture));
+            start.ArgumentList.Add("dotnet");
+        }
+
         start.ArgumentList.Add(botDll);
         foreach (var (key, value) in Settings(token, apiBaseUrl, databasePath))
         {

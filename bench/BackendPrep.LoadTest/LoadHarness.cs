@@ -8,8 +8,12 @@ namespace BackendPrep.LoadTest;
 
 public sealed record Phase(string Name, int PerSecond, TimeSpan Duration);
 
-/// <summary>Where the bot runs: in this process (the default), or alone in a child process started from <see cref="BotDll"/>.</summary>
-public sealed record BotPlacement(bool OutOfProcess, string BotDll, IReadOnlyDictionary<string, string> RuntimeSettings);
+/// <summary>
+/// Where the bot runs: in this process (the default), or alone in a child process started from <see cref="BotDll"/>.
+/// <see cref="Pinned"/> (out of process only) gives the bot core 1 and the harness with the fake Discord core 0, so the
+/// load generator cannot take the bot's CPU: what a bot on a machine of its own sees, with half the cores.
+/// </summary>
+public sealed record BotPlacement(bool OutOfProcess, string BotDll, IReadOnlyDictionary<string, string> RuntimeSettings, bool Pinned = false);
 
 /// <summary>
 /// The bot, connected to the fake Discord on loopback. Each interaction is stamped when its gateway frame is sent and
@@ -30,6 +34,11 @@ public sealed class LoadHarness : IAsyncDisposable
 
     public static async Task<LoadHarness> StartAsync(BotPlacement placement)
     {
+        if (placement.Pinned && OperatingSystem.IsLinux())
+        {
+            Process.GetCurrentProcess().ProcessorAffinity = 1;
+        }
+
         // Schema validation is for correctness tests; here it would measure JsonSchema.Net, not the bot.
         var discord = new FakeDiscordServer { ValidateBodies = false };
         await discord.StartAsync();
@@ -37,7 +46,7 @@ public sealed class LoadHarness : IAsyncDisposable
         var db = Path.Combine(Path.GetTempPath(), $"bp-load-{Guid.NewGuid():N}.db");
         var started = Stopwatch.GetTimestamp();
         harness._bot = placement.OutOfProcess
-            ? new ChildProcessBot(placement.BotDll, discord.Token, new Uri(discord.BaseUrl), db, placement.RuntimeSettings)
+            ? new ChildProcessBot(placement.BotDll, discord.Token, new Uri(discord.BaseUrl), db, placement.RuntimeSettings, placement.Pinned ? 1 : null)
             : new InProcessBot(discord.Token, new Uri(discord.BaseUrl), db);
         try
         {

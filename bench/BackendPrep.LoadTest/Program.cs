@@ -3,7 +3,7 @@ using System.Text.Json;
 using BackendPrep.LoadTest;
 using BackendPrep.Testing;
 
-// dotnet run -c Release --project bench/BackendPrep.LoadTest [-- --smoke] [--json] [--out-of-process [--bot <backendprep.dll>]] [--soak <minutes>] [--mix reads|writes] [--idle <seconds>]
+// dotnet run -c Release --project bench/BackendPrep.LoadTest [-- --smoke] [--json] [--out-of-process [--bot <backendprep.dll>]] [--soak <minutes>] [--mix reads|writes] [--idle <seconds>] [--pin]
 //   [--rates 200[,50…] [--seconds 30]]: only those rates after the warm-up, each for that long (more samples, a steadier p99)
 var smoke = args.Contains("--smoke");
 var json = args.Contains("--json");
@@ -19,7 +19,8 @@ var placement = new BotPlacement(
     // child without the prefix, to try runtime knobs and bot settings without a rebuild.
     Environment.GetEnvironmentVariables().Keys.Cast<string>()
         .Where(k => k.StartsWith("LOADTEST_DOTNET_", StringComparison.Ordinal) || k.StartsWith("LOADTEST_BACKENDPREP_", StringComparison.Ordinal))
-        .ToDictionary(k => k["LOADTEST_".Length..], k => Environment.GetEnvironmentVariable(k)!));
+        .ToDictionary(k => k["LOADTEST_".Length..], k => Environment.GetEnvironmentVariable(k)!),
+    args.Contains("--pin"));
 Phase[] phases = smoke
     ? [new("smoke 50/s", 50, TimeSpan.FromSeconds(1))]
     : rates is not null
