@@ -9,7 +9,7 @@ namespace BackendPrep.Storage;
 public sealed class LiteDbStore : IDisposable
 {
     /// <summary>Bump when a change needs data rewritten, and add the step to <see cref="SchemaMigrations"/>.</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     /// <summary>Checkpoint every 250 log pages instead of LiteDB's 1,000: each stall is a quarter as long (see StorageOptions).</summary>
     public const int DefaultCheckpointPages = 250;

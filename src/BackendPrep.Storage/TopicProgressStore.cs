@@ -18,7 +18,8 @@ public sealed class TopicProgressStore(LiteDbStore store) : ITopicProgressStore
 
     public Task<IReadOnlyDictionary<string, DateTimeOffset>> LearnedAsync(string userId, CancellationToken cancellationToken)
     {
-        IReadOnlyDictionary<string, DateTimeOffset> learned = Collection.Find(d => d.UserId == userId)
+        // A range scan of the primary key ("userId/…"): no second index for every insert to update.
+        IReadOnlyDictionary<string, DateTimeOffset> learned = Collection.Find(Query.StartsWith("_id", userId + "/"))
             .ToDictionary(d => d.TopicId, d => new DateTimeOffset(DateTime.SpecifyKind(d.LearnedAtUtc, DateTimeKind.Utc)));
         return Task.FromResult(learned);
     }

@@ -1,3 +1,5 @@
+using LiteDB;
+
 namespace BackendPrep.Storage.Tests;
 
 public sealed class LiteDbStoreTests
@@ -88,6 +90,44 @@ public sealed class LiteDbStoreTests
     }
 
     private const long PageBytes = 8192;
+
+    [Fact]
+    public async Task Learned_topics_are_read_by_key_range_and_a_user_id_that_prefixes_another_sees_only_its_own()
+    {
+        using var temp = new TempDatabase();
+        using var store = temp.Open();
+        var topics = new TopicProgressStore(store);
+        await topics.MarkLearnedAsync("12", "caching", At, default);
+        await topics.MarkLearnedAsync("123", "auth", At, default);
+        await topics.MarkLearnedAsync("1", "concurrency", At, default);
+
+        Assert.Equal(["caching"], (await topics.LearnedAsync("12", default)).Keys);
+        Assert.Equal(["auth"], (await topics.LearnedAsync("123", default)).Keys);
+        Assert.Empty(await topics.LearnedAsync("2", default));
+    }
+
+    [Fact]
+    public async Task Upgrading_a_version_2_file_drops_the_topic_progress_user_index_and_keeps_every_learned_topic()
+    {
+        using var temp = new TempDatabase();
+        using (var store = temp.Open())
+        {
+            await new TopicProgressStore(store).MarkLearnedAsync("u1", "caching", At, default);
+            // What the release before looks like: topic progress indexed by UserId, version 2.
+            store.Database.GetCollection(Collections.TopicProgress).EnsureIndex("UserId");
+            store.Database.UserVersion = 2;
+            Assert.Contains("UserId", TopicProgressIndexes(store));
+        }
+
+        using var upgraded = temp.Open();
+
+        Assert.Equal(LiteDbStore.SchemaVersion, upgraded.StoredSchemaVersion);
+        Assert.DoesNotContain("UserId", TopicProgressIndexes(upgraded));
+        Assert.Equal(["caching"], (await new TopicProgressStore(upgraded).LearnedAsync("u1", default)).Keys);
+    }
+
+    private static List<string> TopicProgressIndexes(LiteDbStore store) =>
+        [.. store.Database.GetCollection("$indexes").Find(Query.EQ("collection", Collections.TopicProgress)).Select(d => d["name"].AsString)];
 
     [Fact]
     public async Task Marking_a_topic_learned_twice_counts_once_and_survives_reopening()
