@@ -48,7 +48,8 @@ internal static class ReviewDays
     public static IReadOnlyList<ReviewMoment> Read(ILiteCollection<BsonDocument> days, string userId)
     {
         var moments = new List<ReviewMoment>();
-        foreach (var document in days.Find(Query.StartsWith("_id", userId + "/")))
+        var prefix = userId + "/";
+        foreach (var document in days.Find(ParameterizedQuery.IdLike(prefix)).Where(d => ParameterizedQuery.IdStartsWith(d, prefix)))
         {
             var day = new DateTimeOffset(document[nameof(ReviewDayDocument.DayUtc)].AsDateTime.ToUniversalTime());
             var entries = document[nameof(ReviewDayDocument.Entries)].AsBinary;

@@ -179,7 +179,8 @@ public sealed class ReviewStore : IReviewStore
     /// </summary>
     public Task<IReadOnlyList<ReviewLog>> LogsAsync(string userId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ReviewLog>>([.. _store.Database.GetCollection(LogsName)
-            .Find(Query.EQ(nameof(ReviewLogDocument.UserId), userId)).Select(ReadLog).OrderBy(l => l.At)]);
+            .Find(ParameterizedQuery.FieldEquals(nameof(ReviewLogDocument.UserId), userId))
+            .Where(d => d[nameof(ReviewLogDocument.UserId)] == userId).Select(ReadLog).OrderBy(l => l.At)]);
 
     private static string Key(string userId, string cardId) => $"{userId}|{cardId}";
 

@@ -19,7 +19,9 @@ public sealed class TopicProgressStore(LiteDbStore store) : ITopicProgressStore
     public Task<IReadOnlyDictionary<string, DateTimeOffset>> LearnedAsync(string userId, CancellationToken cancellationToken)
     {
         // A range scan of the primary key ("userId/…"): no second index for every insert to update.
-        IReadOnlyDictionary<string, DateTimeOffset> learned = Collection.Find(Query.StartsWith("_id", userId + "/"))
+        var prefix = userId + "/";
+        IReadOnlyDictionary<string, DateTimeOffset> learned = Collection.Find(ParameterizedQuery.IdLike(prefix))
+            .Where(d => d.Id.StartsWith(prefix, StringComparison.Ordinal))
             .ToDictionary(d => d.TopicId, d => new DateTimeOffset(DateTime.SpecifyKind(d.LearnedAtUtc, DateTimeKind.Utc)));
         return Task.FromResult(learned);
     }
