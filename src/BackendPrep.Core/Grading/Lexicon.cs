@@ -98,7 +98,8 @@ internal static class Lexicon
     /// that stretch a negator's reach before it ("I don't want to deal with X").
     /// </summary>
     public static readonly FrozenSet<string> DismissalStems = StemAll(
-        "need", "necessary", "required", "worth", "use", "help", "matter", "bother", "important", "want", "buy", "gain");
+        "need", "necessary", "required", "worth", "use", "help", "matter", "bother", "important", "want", "buy", "gain",
+        "afford");
 
     /// <summary>
     /// Shorthand typed in answers, read as the words it stands for (concepts go through the same tokenizer, so

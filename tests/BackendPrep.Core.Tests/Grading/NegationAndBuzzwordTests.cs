@@ -78,6 +78,7 @@ public sealed class NegationAndBuzzwordTests
     [InlineData("A dead letter queue is fiddly and error-prone for a handler this small.")]
     [InlineData("A dead letter queue adds a lot of operational overhead for a handler this small.")]
     [InlineData("Poison messages are a non-issue with this provider's retries.")]
+    [InlineData("Replaying a dead letter queue by hand costs time we can't afford.")]
     public void A_judgement_tied_back_to_the_idea_rejects_it(string answer) =>
         Assert.DoesNotContain("dlq", Grade(answer).Covered);
 
@@ -87,6 +88,7 @@ public sealed class NegationAndBuzzwordTests
     [InlineData("A dead letter queue adds a lot of operational overhead, but we still keep one for poison messages.")]
     [InlineData("We park poison messages in a dead letter queue, which the on-call team replays after a fix.")]
     [InlineData("We park poison messages in a dead letter queue. That's where the on-call engineer looks first.")]
+    [InlineData("We can't afford to lose an order, so repeated failures go to a dead letter queue.")]
     public void Trade_off_talk_and_neutral_references_keep_their_credit(string answer) =>
         Assert.Contains("dlq", Grade(answer).Covered);
 
