@@ -341,7 +341,7 @@ internal static class Lexicon
         w = SpellingVariants.GetValueOrDefault(w, w);
         w = IrregularForms.GetValueOrDefault(w, w);
         w = AmericanSuffix(w);
-        var stem = Porter2Stemmer.Stem(w);
+        var stem = AbleBase(w) ?? Porter2Stemmer.Stem(w);
 
         stem = DomainSynonyms.GetValueOrDefault(stem, stem);
 
@@ -352,6 +352,32 @@ internal static class Lexicon
         }
 
         return stem;
+    }
+
+    /// <summary>
+    /// "retryable", "cacheable", "scalable": Porter2 strips -able only from long words, so a short base keeps it
+    /// ("retryabl") and misses its verb. Read the word as its base (keeping a final e where the stemmer keeps one:
+    /// scal-able → scale), and -ably/-ability likewise, so the forms still meet. Bases under four letters (dis-able,
+    /// cap-able, pay-able) are left alone.
+    /// </summary>
+    private static string? AbleBase(string w)
+    {
+        var suffix = w.EndsWith("ility", StringComparison.Ordinal) ? 7
+            : w.EndsWith("ble", StringComparison.Ordinal) || w.EndsWith("bly", StringComparison.Ordinal) ? 4 : 0;
+        if (suffix == 0 || w.Length - suffix < 4 || w[^suffix] is not ('a' or 'i'))
+        {
+            return null;
+        }
+
+        var stem = Porter2Stemmer.Stem(w);
+        if (!stem.EndsWith("abl", StringComparison.Ordinal) && !stem.EndsWith("ibl", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var b = w[..^suffix];
+        var withE = Porter2Stemmer.Stem(b + "e");
+        return withE.EndsWith('e') && !b.EndsWith('e') ? withE : Porter2Stemmer.Stem(b);
     }
 
     private static bool IsVowelBefore(string stem) => stem[^2] is 'a' or 'e' or 'i' or 'o' or 'u';
