@@ -82,6 +82,14 @@ public sealed class NegationAndBuzzwordTests
     public void A_judgement_tied_back_to_the_idea_rejects_it(string answer) =>
         Assert.DoesNotContain("dlq", Grade(answer).Covered);
 
+    [Fact]
+    public void A_dismissal_between_the_matched_words_rejects_the_match()
+    {
+        // The match spans "retry … backoff"; the dismissal sits inside it, not after it.
+        Assert.DoesNotContain("retries", Grade("Retrying is overkill with backoff.").Covered);
+        Assert.Contains("retries", Grade("Retrying with exponential backoff is how we ride out a provider outage.").Covered);
+    }
+
     [Theory]
     [InlineData("We keep a dead letter queue for poison messages. It's a bit fiddly to run, but worth it.")]
     [InlineData("We keep a dead letter queue for poison messages, though it's expensive at our volume.")]
