@@ -202,6 +202,7 @@ internal static class Lexicon
         "costs", "churn", "code", "instrumentation", "plumbing", "parts",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Words of quantity that turn a burden noun up to three words later into a judgement.</summary>
     public static readonly FrozenSet<string> BurdenQuantifiers = new[]
     {
         "lot", "lots", "much", "ton", "tons", "loads",
@@ -249,7 +250,7 @@ internal static class Lexicon
 
     /// <summary>
     /// Words that end a dismissal's scope: after them the evaluation is of something else ("we use X because Y is
-    /// overkill", "X, which the team finds risky" stays with X only up to the relative).
+    /// overkill"). A "which" relative is judged on its own terms (see Negation): "X, which ops hate" rejects X.
     /// </summary>
     public static readonly FrozenSet<string> ScopeBreakers = new[]
     {

@@ -172,7 +172,7 @@ internal static class Negation
     /// A judgement of cost or effort ("expensive", "fiddly", "error-prone", "a lot of migration risk"): a dismissal only
     /// when nothing concedes it, since honest trade-off talk uses the same words.
     /// </summary>
-    internal static bool IsJudgementAt(Token[] tokens, int i)
+    private static bool IsJudgementAt(Token[] tokens, int i)
     {
         var word = tokens[i].Word;
         if (Lexicon.JudgementWords.Contains(word))
