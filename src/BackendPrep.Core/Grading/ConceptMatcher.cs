@@ -97,11 +97,18 @@ internal static class ConceptMatcher
                 end = Math.Max(end, found.End);
             }
 
-            if (complete && end - start + 1 <= window && !Negation.IsNegated(text.Sentences[at.Sentence].Tokens, start, end, concept.ContainsNegator))
+            if (complete && end - start + 1 <= window && !IsNegated(text, at.Sentence, start, end, concept.ContainsNegator))
             {
                 sentences.Add(at.Sentence);
             }
         }
+    }
+
+    private static bool IsNegated(AnalysedText text, int sentence, int start, int end, bool conceptHasNegator)
+    {
+        // The next sentence may refer back to this one's last clause: "We could add a BFF. That's over-engineering."
+        var next = sentence + 1 < text.Sentences.Count ? text.Sentences[sentence + 1].Tokens : null;
+        return Negation.IsNegated(text.Sentences[sentence].Tokens, start, end, conceptHasNegator, next);
     }
 
     /// <summary>The occurrence in the anchor's sentence closest to it, or null.</summary>

@@ -98,7 +98,8 @@ internal static class Lexicon
     /// that stretch a negator's reach before it ("I don't want to deal with X").
     /// </summary>
     public static readonly FrozenSet<string> DismissalStems = StemAll(
-        "need", "necessary", "required", "worth", "use", "help", "matter", "bother", "important", "want", "buy", "gain");
+        "need", "necessary", "required", "worth", "use", "help", "matter", "bother", "important", "want", "buy", "gain",
+        "afford");
 
     /// <summary>
     /// Shorthand typed in answers, read as the words it stands for (concepts go through the same tokenizer, so
@@ -179,9 +180,77 @@ internal static class Lexicon
         "more hassle", "not worth", "isn't worth", "not needed", "gold plating", "a solution looking", "a solution in search",
     }.Select(p => p.Split(' ')).GroupBy(p => p[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
+    /// <summary>The reach of a plain negator ("not X", "no X"); dismissive and doubting forms reach further.</summary>
+    public const int PlainReach = 4;
+
+    /// <summary>
+    /// Judgements of cost or effort: "stream code is fiddly", "that's expensive", "a lot of migration risk". They
+    /// dismiss only when predicated of the match and not conceded (see <see cref="Contrasts"/>), because honest
+    /// trade-off talk uses the same words. Written as general English.
+    /// </summary>
+    public static readonly FrozenSet<string> JudgementWords = new[]
+    {
+        "expensive", "costly", "pricey", "complicated", "convoluted", "fragile", "brittle", "flaky", "fiddly", "finicky",
+        "clunky", "cumbersome", "unwieldy", "painful", "tedious", "messy", "hacky", "heavyweight", "impractical",
+        "unrealistic", "annoying",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Nouns of burden that judge when quantified: "a lot of risk", "too much overhead", "tons of boilerplate".</summary>
+    public static readonly FrozenSet<string> BurdenNouns = new[]
+    {
+        "risk", "complexity", "overhead", "effort", "work", "toil", "maintenance", "boilerplate", "ceremony", "cost",
+        "costs", "churn", "code", "instrumentation", "plumbing", "parts",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words of quantity that turn a burden noun up to three words later into a judgement.</summary>
+    public static readonly FrozenSet<string> BurdenQuantifiers = new[]
+    {
+        "lot", "lots", "much", "ton", "tons", "loads",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Verbs that predicate a judgement of their subject: "X is fiddly", "X adds a lot of risk", "X feels clunky".</summary>
+    public static readonly FrozenSet<string> Copulas = new[]
+    {
+        "is", "are", "was", "were", "be", "been", "seems", "seem", "sounds", "sound", "feels", "feel", "looks", "look",
+        "gets", "get", "becomes", "become", "adds", "add", "brings", "bring", "means", "mean", "introduces", "creates",
+        "would", "will",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words that concede a cost judgement before it in its clause: "though it's expensive".</summary>
+    public static readonly FrozenSet<string> Concessives = new[]
+    {
+        "though", "although", "even", "granted", "admittedly", "while", "whilst",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words after a cost judgement that restore the proposal: "expensive, but worth it", "still pays off".</summary>
+    public static readonly FrozenSet<string> Contrasts = new[]
+    {
+        "but", "though", "although", "still", "yet", "however", "nevertheless", "nonetheless", "worth", "pays",
+        "justified", "acceptable", "anyway",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words that may sit between a referring "that's" and its judgement: "that's just a bit of a headache".</summary>
+    public static readonly FrozenSet<string> JudgementFillers = new[]
+    {
+        "a", "an", "the", "just", "pure", "total", "complete", "completely", "really", "very", "way", "pretty",
+        "probably", "definitely", "clearly", "massive", "huge", "bit", "all", "so", "quite", "kind", "sort", "of", "like",
+        "be", "frankly", "honestly", "basically", "simply", "utter", "also", "more", "too", "lot", "lots", "much",
+        "classic", "textbook", "obviously",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Verbs of dislike that, in a relative clause, reject what it refers to: "…, which ops hate".</summary>
+    public static readonly FrozenSet<string> DislikeWords = new[]
+    {
+        "hate", "hates", "hated", "dislike", "dislikes", "disliked", "loathe", "loathes", "detest", "detests", "resent",
+        "resents", "dread", "dreads",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>After a negator in a relative clause, a premise that fails: "which never happens", "which doesn't work".</summary>
+    public static readonly FrozenSet<string> FailedPremiseStems = StemAll("happen", "work", "occur");
+
     /// <summary>
     /// Words that end a dismissal's scope: after them the evaluation is of something else ("we use X because Y is
-    /// overkill", "X, which the team finds risky" stays with X only up to the relative).
+    /// overkill"). A "which" relative is judged on its own terms (see Negation): "X, which ops hate" rejects X.
     /// </summary>
     public static readonly FrozenSet<string> ScopeBreakers = new[]
     {
@@ -273,7 +342,7 @@ internal static class Lexicon
         w = SpellingVariants.GetValueOrDefault(w, w);
         w = IrregularForms.GetValueOrDefault(w, w);
         w = AmericanSuffix(w);
-        var stem = Porter2Stemmer.Stem(w);
+        var stem = AbleBase(w) ?? Porter2Stemmer.Stem(w);
 
         stem = DomainSynonyms.GetValueOrDefault(stem, stem);
 
@@ -284,6 +353,32 @@ internal static class Lexicon
         }
 
         return stem;
+    }
+
+    /// <summary>
+    /// "retryable", "cacheable", "scalable": Porter2 strips -able only from long words, so a short base keeps it
+    /// ("retryabl") and misses its verb. Read the word as its base (keeping a final e where the stemmer keeps one:
+    /// scal-able → scale), and -ably/-ability likewise, so the forms still meet. Bases under four letters (dis-able,
+    /// cap-able, pay-able) are left alone.
+    /// </summary>
+    private static string? AbleBase(string w)
+    {
+        var suffix = w.EndsWith("ility", StringComparison.Ordinal) ? 7
+            : w.EndsWith("ble", StringComparison.Ordinal) || w.EndsWith("bly", StringComparison.Ordinal) ? 4 : 0;
+        if (suffix == 0 || w.Length - suffix < 4 || w[^suffix] is not ('a' or 'i'))
+        {
+            return null;
+        }
+
+        var stem = Porter2Stemmer.Stem(w);
+        if (!stem.EndsWith("abl", StringComparison.Ordinal) && !stem.EndsWith("ibl", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var b = w[..^suffix];
+        var withE = Porter2Stemmer.Stem(b + "e");
+        return withE.EndsWith('e') && !b.EndsWith('e') ? withE : Porter2Stemmer.Stem(b);
     }
 
     private static bool IsVowelBefore(string stem) => stem[^2] is 'a' or 'e' or 'i' or 'o' or 'u';

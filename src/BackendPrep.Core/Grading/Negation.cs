@@ -2,8 +2,9 @@ namespace BackendPrep.Core.Grading;
 
 /// <summary>
 /// Decides whether a match is negated: a negator inside the match ("signatures are not verified"), a negator up to
-/// its reach before it in the same clause ("we wouldn't bother with a DLQ", "no TTL"), or a dismissal after it
-/// ("a DLQ isn't needed"). A guard word before the negator turns it into an invariant or a hypothetical
+/// its reach before it in the same clause ("we wouldn't bother with a DLQ", "no TTL"), a dismissal inside or after it
+/// ("a DLQ isn't needed"), a relative clause that judges it ("…, which ops hate"), or a referring "that's overkill"
+/// in the next clause or sentence. A guard word before the negator turns it into an invariant or a hypothetical
 /// ("ensure no double charge", "if we don't dedupe…"), which affirms the concept instead.
 /// </summary>
 internal static class Negation
@@ -11,15 +12,23 @@ internal static class Negation
     private const int DismissalReach = 8;
     private const int OrReach = 3;
 
-    public static bool IsNegated(Token[] tokens, int start, int end, bool conceptHasNegator)
+    /// <summary>How far into its clause a referring subject may sit ("but for one service that's overkill").</summary>
+    private const int ReferringOffset = 4;
+
+    /// <summary>How many filler words may sit between the copula and the judgement ("that's a bit of a headache").</summary>
+    private const int ReferringReach = 4;
+
+    public static bool IsNegated(Token[] tokens, int start, int end, bool conceptHasNegator, Token[]? next = null)
     {
         // Negators cancel in pairs: "we never skip signature checks" affirms them.
         var negators = 0;
-        for (var i = start; i <= end && !conceptHasNegator; i++)
+        var nearestNoun = false;
+        for (var i = end; i >= start && !conceptHasNegator; i--)
         {
             if (IsActiveNegator(tokens, i))
             {
                 negators++;
+                nearestNoun = IsNounNegator(tokens[i]);
             }
         }
 
@@ -46,11 +55,205 @@ internal static class Negation
 
             if (tokens[i].NegationReach + alternatives >= start - i && IsActiveNegator(tokens, i))
             {
+                // "No cookies means no CSRF": a determiner "no" negates its own noun, so two of them on different nouns
+                // do not cancel; "no engineer skips the check" still does (the inner negator is a verb's).
+                var noun = IsNounNegator(tokens[i]);
+                if (noun && nearestNoun && negators > 0)
+                {
+                    continue;
+                }
+
                 negators++;
+                nearestNoun = noun;
             }
         }
 
-        return negators % 2 == 1 || IsDismissedAfter(tokens, end);
+        return negators % 2 == 1
+            || IsDismissedWithin(tokens, start, end)
+            || IsDismissedAfter(tokens, end)
+            || IsReferredToAsDismissed(tokens, end, next);
+    }
+
+    /// <summary>A plain determiner "no" (not "no need", "no point", whose reach is longer): it negates the noun after it.</summary>
+    private static bool IsNounNegator(Token token) => token.Word == "no" && token.NegationReach <= Lexicon.PlainReach;
+
+    /// <summary>"Cold starts are a non-issue with SnapStart": a dismissal between the matched words dismisses the match.</summary>
+    private static bool IsDismissedWithin(Token[] tokens, int start, int end)
+    {
+        for (var i = start + 1; i < end; i++)
+        {
+            if (IsDismissalAt(tokens, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A clause that refers back to the match and judges it: the next clause ("…, but for one service that's
+    /// over-engineering") or, when the match ends its sentence, the next sentence's first clause ("That's overkill.").
+    /// </summary>
+    private static bool IsReferredToAsDismissed(Token[] tokens, int end, Token[]? next)
+    {
+        var k = end + 1;
+        while (k < tokens.Length && tokens[k].Clause == tokens[end].Clause)
+        {
+            k++;
+        }
+
+        if (k < tokens.Length)
+        {
+            return RefersDismissively(tokens, k);
+        }
+
+        return next is { Length: > 0 } && RefersDismissively(next, 0);
+    }
+
+    /// <summary>
+    /// Whether the clause starting at <paramref name="first"/> opens (within a few words) with a referring subject
+    /// and copula ("that's", "this is", "it seems") followed, after filler words only, by a dismissal or a judgement
+    /// of cost not conceded ("though it's expensive") nor answered by a contrast ("that's expensive, but worth it").
+    /// </summary>
+    private static bool RefersDismissively(Token[] tokens, int first)
+    {
+        var clause = tokens[first].Clause;
+        for (var p = first; p < tokens.Length && p - first <= ReferringOffset && tokens[p].Clause == clause; p++)
+        {
+            var q = ReferringPredicate(tokens, p);
+            if (q < 0)
+            {
+                continue;
+            }
+
+            for (var d = q; d < tokens.Length && d - q <= ReferringReach && tokens[d].Clause == clause; d++)
+            {
+                if (IsDismissalAt(tokens, d))
+                {
+                    return true;
+                }
+
+                if (IsJudgementAt(tokens, d))
+                {
+                    return !IsConceded(tokens, d);
+                }
+
+                if (!Lexicon.JudgementFillers.Contains(tokens[d].Word))
+                {
+                    break;
+                }
+            }
+
+            return false;
+        }
+
+        return false;
+    }
+
+    /// <summary>The index after a referring subject and its copula at <paramref name="p"/>, or -1.</summary>
+    private static int ReferringPredicate(Token[] tokens, int p)
+    {
+        var word = tokens[p].Word;
+        if (word is "that's" or "thats" or "it's" or "this's")
+        {
+            return p + 1;
+        }
+
+        if (word is not ("that" or "this" or "it") || p + 1 >= tokens.Length || tokens[p + 1].Clause != tokens[p].Clause)
+        {
+            return -1;
+        }
+
+        return Lexicon.Copulas.Contains(tokens[p + 1].Word) ? p + 2 : -1;
+    }
+
+    /// <summary>
+    /// A judgement of cost or effort ("expensive", "fiddly", "error-prone", "a lot of migration risk"): a dismissal only
+    /// when nothing concedes it, since honest trade-off talk uses the same words.
+    /// </summary>
+    private static bool IsJudgementAt(Token[] tokens, int i)
+    {
+        var word = tokens[i].Word;
+        if (Lexicon.JudgementWords.Contains(word))
+        {
+            return true;
+        }
+
+        if (word == "error" && i + 1 < tokens.Length && tokens[i + 1].Word == "prone")
+        {
+            return true;
+        }
+
+        if (!Lexicon.BurdenNouns.Contains(word))
+        {
+            return false;
+        }
+
+        for (var j = i - 1; j >= 0 && i - j <= 3 && tokens[j].Clause == tokens[i].Clause; j--)
+        {
+            if (Lexicon.BurdenQuantifiers.Contains(tokens[j].Word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A cost judgement is conceded when its clause opens with "though"/"although"/"even", or a contrast follows it in the
+    /// sentence: "it's expensive, but worth it", "fiddly, though we still do it".
+    /// </summary>
+    private static bool IsConceded(Token[] tokens, int i)
+    {
+        for (var j = i - 1; j >= 0 && tokens[j].Clause == tokens[i].Clause; j--)
+        {
+            if (Lexicon.Concessives.Contains(tokens[j].Word))
+            {
+                return true;
+            }
+        }
+
+        for (var j = i + 1; j < tokens.Length; j++)
+        {
+            if (Lexicon.Contrasts.Contains(tokens[j].Word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A relative clause at <paramref name="which"/> that judges what it refers to: "…, which our DBAs hate", "which in
+    /// practice never happens", "which is overkill".
+    /// </summary>
+    private static bool RelativeDismisses(Token[] tokens, int which)
+    {
+        var clause = tokens[which].Clause;
+        for (var j = which + 1; j < tokens.Length && j - which <= DismissalReach && tokens[j].Clause == clause; j++)
+        {
+            if (IsDismissalAt(tokens, j) || Lexicon.DislikeWords.Contains(tokens[j].Word))
+            {
+                return true;
+            }
+
+            if (IsJudgementAt(tokens, j))
+            {
+                return !IsConceded(tokens, j);
+            }
+
+            if ((tokens[j].NegationReach > 0 || tokens[j].Word is "rarely" or "seldom")
+                && ((j + 1 < tokens.Length && Lexicon.FailedPremiseStems.Contains(tokens[j + 1].Stem))
+                    || (j + 2 < tokens.Length && Lexicon.FailedPremiseStems.Contains(tokens[j + 2].Stem))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -132,16 +335,30 @@ internal static class Negation
     private static bool IsDismissedAfter(Token[] tokens, int end)
     {
         var clause = tokens[end].Clause;
-        for (var i = end + 1; i < tokens.Length && i - end <= DismissalReach && tokens[i].Clause == clause; i++)
+        var linked = false;
+        for (var i = end + 1; i < tokens.Length && i - end <= DismissalReach; i++)
         {
+            if (tokens[i].Clause != clause)
+            {
+                // "X, which our DBAs hate": a relative clause right after the match's clause refers back to it.
+                return tokens[i].Word == "which" && RelativeDismisses(tokens, i);
+            }
+
             if (IsDismissalAt(tokens, i))
+            {
+                return true;
+            }
+
+            // "Stream code is fiddly and error-prone": a cost judgement predicated of the match, unless conceded.
+            linked |= Lexicon.Copulas.Contains(tokens[i].Word) || Lexicon.Copulas.Contains(tokens[i].Stem);
+            if (linked && IsJudgementAt(tokens, i) && !IsConceded(tokens, i))
             {
                 return true;
             }
 
             if (Lexicon.ScopeBreakers.Contains(tokens[i].Word))
             {
-                return false;
+                return tokens[i].Word == "which" && RelativeDismisses(tokens, i);
             }
 
             if (tokens[i].NegationReach > 0)

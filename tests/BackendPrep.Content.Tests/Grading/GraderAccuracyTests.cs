@@ -26,9 +26,10 @@ public sealed class GraderAccuracyTests(ITestOutputHelper output)
     private const double SecondBlindPrecisionFloor = 0.90;
 
     // The third blind set: blind, P 0.638 / R 0.820 / F1 0.717 (name-dropping lists and dismissals without a negator);
-    // after the name-list and dismissal rules, which read its misses, P 0.857 / R 0.820 / F1 0.838.
-    private const double ThirdBlindF1Floor = 0.82;
-    private const double ThirdBlindPrecisionFloor = 0.84;
+    // after the name-list and dismissal rules, which read its misses, P 0.857 / R 0.820 / F1 0.838; after the judgement
+    // rules (referring and relative dismissals, conceded cost words), P 0.892 / R 0.820 / F1 0.854.
+    private const double ThirdBlindF1Floor = 0.84;
+    private const double ThirdBlindPrecisionFloor = 0.87;
 
     [Fact]
     public void Eval_set_is_large_varied_and_labels_real_rubric_items()

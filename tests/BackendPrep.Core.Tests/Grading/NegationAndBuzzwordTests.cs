@@ -69,6 +69,44 @@ public sealed class NegationAndBuzzwordTests
         Assert.Contains("dlq", Grade("We park every poison message in a DLQ because replaying them by hand is risky.").Covered);
     }
 
+    [Theory]
+    [InlineData("Some teams add a dead letter queue here. That's over-engineering for this volume.")]
+    [InlineData("You could park poison messages somewhere, but for this handler that's overkill.")]
+    [InlineData("We could keep a dead letter queue for the handler. That's expensive and fiddly to run.")]
+    [InlineData("We could park poison messages in a dead letter queue, which the on-call team hates.")]
+    [InlineData("We could hold failures in a parking lot for replay, which in practice never happens.")]
+    [InlineData("A dead letter queue is fiddly and error-prone for a handler this small.")]
+    [InlineData("A dead letter queue adds a lot of operational overhead for a handler this small.")]
+    [InlineData("Poison messages are a non-issue with this provider's retries.")]
+    [InlineData("Replaying a dead letter queue by hand costs time we can't afford.")]
+    public void A_judgement_tied_back_to_the_idea_rejects_it(string answer) =>
+        Assert.DoesNotContain("dlq", Grade(answer).Covered);
+
+    [Fact]
+    public void A_dismissal_between_the_matched_words_rejects_the_match()
+    {
+        // The match spans "retry … backoff"; the dismissal sits inside it, not after it.
+        Assert.DoesNotContain("retries", Grade("Retrying is overkill with backoff.").Covered);
+        Assert.Contains("retries", Grade("Retrying with exponential backoff is how we ride out a provider outage.").Covered);
+    }
+
+    [Theory]
+    [InlineData("We keep a dead letter queue for poison messages. It's a bit fiddly to run, but worth it.")]
+    [InlineData("We keep a dead letter queue for poison messages, though it's expensive at our volume.")]
+    [InlineData("A dead letter queue adds a lot of operational overhead, but we still keep one for poison messages.")]
+    [InlineData("We park poison messages in a dead letter queue, which the on-call team replays after a fix.")]
+    [InlineData("We park poison messages in a dead letter queue. That's where the on-call engineer looks first.")]
+    [InlineData("We can't afford to lose an order, so repeated failures go to a dead letter queue.")]
+    public void Trade_off_talk_and_neutral_references_keep_their_credit(string answer) =>
+        Assert.Contains("dlq", Grade(answer).Covered);
+
+    [Fact]
+    public void Two_determiner_negations_do_not_cancel_but_a_negated_skip_still_does()
+    {
+        Assert.DoesNotContain("dlq", Grade("No retries means no dead letter queue to look after.").Covered);
+        Assert.Contains("signature", Grade("No engineer skips the signature check on this endpoint.").Covered);
+    }
+
     [Fact]
     public void A_sentence_shaped_as_a_list_of_names_earns_nothing_however_few_items_it_matches()
     {

@@ -35,6 +35,22 @@ public sealed class TextPipelineTests
     [InlineData("exactly-once", "The broker gives us at least once delivery for every message.")]
     public void Does_not_match_lookalikes(string concept, string answer) => Assert.False(Covers(concept, answer));
 
+    [Theory]
+    [InlineData("retry the call", "Make every call to the ledger retryable without side effects.")]
+    [InlineData("cache the page", "Mark the category page as cacheable for five minutes at the edge.")]
+    [InlineData("scale out", "The worker tier has to be scalable out to twenty nodes.")]
+    [InlineData("scalability", "The worker tier has to scale out to twenty nodes.")]
+    [InlineData("readable logs", "Keep the logs readable by the on-call engineer.")]
+    public void A_short_base_meets_its_able_form(string concept, string answer) => Assert.True(Covers(concept, answer));
+
+    [Fact]
+    public void Able_words_with_a_short_base_keep_their_own_stem()
+    {
+        // "disable" is not "dis" + able, nor "capable" a "cap" (which folds to "limit").
+        Assert.True(Covers("disable the flag", "The flag stays disabled until the migration lands."));
+        Assert.False(Covers("cap retries", "The team is capable of handling retries by hand."));
+    }
+
     [Fact]
     public void Sentences_break_on_lines_and_stops_but_not_inside_tokens_or_abbreviations()
     {
