@@ -57,6 +57,13 @@ internal static partial class EvalSet
     /// </summary>
     public static IReadOnlyList<EvalAnswer> ThirdBlind() => Read("eval-blind3.jsonl");
 
+    /// <summary>
+    /// The fourth blind set: 72 answers to 12 prompts written for it (content/prompts, 2026-11-29), by someone who saw
+    /// only each prompt's scenario and item labels, never the concepts or the grader. Measured once, at 10:15 UTC that
+    /// day (docs/grading.md); from then on it is calibration data like the others.
+    /// </summary>
+    public static IReadOnlyList<EvalAnswer> FourthBlind() => Read("eval-blind4.jsonl");
+
     private static IReadOnlyList<EvalAnswer> Read(string file)
     {
         var path = Path.Combine(RepoRoot(), "tests", "BackendPrep.Content.Tests", "Grading", file);

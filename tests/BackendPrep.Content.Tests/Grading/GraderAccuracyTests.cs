@@ -31,6 +31,11 @@ public sealed class GraderAccuracyTests(ITestOutputHelper output)
     private const double ThirdBlindF1Floor = 0.84;
     private const double ThirdBlindPrecisionFloor = 0.87;
 
+    // The fourth blind set, measured once while blind: P 0.775 / R 0.716 / F1 0.744 (24 false positives on the 12
+    // negation answers, paraphrase recall 0.35). Far below the target; the floors only stop it getting worse.
+    private const double FourthBlindF1Floor = 0.73;
+    private const double FourthBlindPrecisionFloor = 0.76;
+
     [Fact]
     public void Eval_set_is_large_varied_and_labels_real_rubric_items()
     {
@@ -61,6 +66,10 @@ public sealed class GraderAccuracyTests(ITestOutputHelper output)
         AssertLabelsRealItemsOfUnusedPrompts(EvalSet.ThirdBlind(), "blind3", 60, [.. EvalSet.Answers(), .. EvalSet.SecondBlind()]);
 
     [Fact]
+    public void Fourth_blind_set_labels_real_rubric_items_of_prompts_the_other_sets_never_used() =>
+        AssertLabelsRealItemsOfUnusedPrompts(EvalSet.FourthBlind(), "blind4", 72, [.. EvalSet.Answers(), .. EvalSet.SecondBlind(), .. EvalSet.ThirdBlind()]);
+
+    [Fact]
     public void Grader_holds_its_floor_on_the_second_blind_set()
     {
         var grader = new AnswerGrader();
@@ -74,6 +83,14 @@ public sealed class GraderAccuracyTests(ITestOutputHelper output)
         var grader = new AnswerGrader();
         var report = EvalReport.MeasureFile(EvalSet.ThirdBlind(), (prompt, answer) => grader.Grade(prompt.Id, prompt.Rubric, answer), output.WriteLine);
         report.Overall.AssertAtLeast("third blind set", ThirdBlindPrecisionFloor, ThirdBlindF1Floor);
+    }
+
+    [Fact]
+    public void Grader_holds_its_floor_on_the_fourth_blind_set()
+    {
+        var grader = new AnswerGrader();
+        var report = EvalReport.MeasureFile(EvalSet.FourthBlind(), (prompt, answer) => grader.Grade(prompt.Id, prompt.Rubric, answer), output.WriteLine);
+        report.Overall.AssertAtLeast("fourth blind set", FourthBlindPrecisionFloor, FourthBlindF1Floor);
     }
 
     [Fact]
