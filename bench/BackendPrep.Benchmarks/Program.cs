@@ -23,4 +23,11 @@ if (args is ["write-latency", .. var pages])
     return;
 }
 
+// "per-user-reads [users]" times each new user's first store reads and the memory they leave behind.
+if (args is ["per-user-reads", .. var users])
+{
+    await PerUserReads.RunAsync(users is [var u] ? int.Parse(u, System.Globalization.CultureInfo.InvariantCulture) : 2000);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

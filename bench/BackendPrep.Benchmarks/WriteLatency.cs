@@ -15,7 +15,7 @@ public static class WriteLatency
     private const int Writes = 4000;
     private const int WarmUp = 500;
 
-    /// <param name="checkpointPages">LiteDB's CheckpointSize to try instead of the store's (1,000 pages).</param>
+    /// <param name="checkpointPages">LiteDB's in-commit CheckpointSize to try instead of the store's backstop (4 × 250 pages).</param>
     public static async Task RunAsync(int? checkpointPages)
     {
         var path = Path.Combine(Path.GetTempPath(), $"bp-write-latency-{Guid.NewGuid():N}.db");
@@ -30,7 +30,7 @@ public static class WriteLatency
 
             var topics = new TopicProgressStore(store);
             var latencies = new List<double>(Writes);
-            // LiteDB checkpoints inside the commit that pushes its log past CheckpointSize pages (1,000 by default);
+            // LiteDB checkpoints inside the commit that pushes its log past CheckpointSize pages (here no background loop runs);
             // the log file shrinking across an insert marks the insert that paid for one.
             var logLength = 0L;
             var checkpointed = new List<double>();
