@@ -16,6 +16,7 @@ public sealed class DiscordMetrics : IDisposable
     private readonly Counter<long> _interactions;
     private readonly Counter<long> _deferrals;
     private readonly Counter<long> _missedDeadlines;
+    private readonly Histogram<double> _ackDuration;
     private readonly Counter<long> _sheds;
     private readonly Counter<long> _duplicates;
     private readonly Counter<long> _malformed;
@@ -35,6 +36,8 @@ public sealed class DiscordMetrics : IDisposable
         _interactions = _meter.CreateCounter<long>("discord.interactions.handled", description: "Interactions by type and outcome");
         _deferrals = _meter.CreateCounter<long>("discord.interactions.deferrals", description: "Automatic deferrals");
         _missedDeadlines = _meter.CreateCounter<long>("discord.interactions.missed_deadlines", description: "Initial responses sent 3 s or more after receipt");
+        _ackDuration = _meter.CreateHistogram<double>("discord.interactions.ack.duration", "ms",
+            "Receipt of an interaction (its gateway frame read) to its initial response accepted by Discord, by type: the bot's side of the 3 s deadline");
         _sheds = _meter.CreateCounter<long>("discord.interactions.shed", description: "Interactions answered 'busy' because the queue was full");
         _duplicates = _meter.CreateCounter<long>("discord.interactions.duplicates", description: "Redelivered interactions dropped");
         _malformed = _meter.CreateCounter<long>("discord.interactions.malformed", description: "INTERACTION_CREATE payloads that did not parse");
@@ -64,6 +67,8 @@ public sealed class DiscordMetrics : IDisposable
     internal void Deferred(string type) => _deferrals.Add(1, new KeyValuePair<string, object?>("type", type));
 
     internal void MissedDeadline(string type) => _missedDeadlines.Add(1, new KeyValuePair<string, object?>("type", type));
+
+    internal void Acknowledged(string type, TimeSpan elapsed) => _ackDuration.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("type", type));
 
     internal void Shed() => _sheds.Add(1);
 

@@ -242,6 +242,7 @@ public sealed class InteractionResponder
             : _initial(callback, ct));
         State = next;
         var elapsed = _time.GetElapsedTime(_receivedAt);
+        _metrics.Acknowledged(Interaction.Type.ToString(), elapsed);
         if (elapsed >= DiscordDeadline)
         {
             _metrics.MissedDeadline(Interaction.Type.ToString());

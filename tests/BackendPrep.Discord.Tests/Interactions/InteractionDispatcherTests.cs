@@ -71,6 +71,7 @@ public sealed class InteractionDispatcherTests : FakeDiscordTest
     {
         using var missed = new CounterProbe(Metrics, "discord.interactions.missed_deadlines");
         using var deferrals = new CounterProbe(Metrics, "discord.interactions.deferrals");
+        using var ack = new CounterProbe(Metrics, "discord.interactions.ack.duration");
         var started = Signal();
         var release = Signal();
         await using var harness = new DispatcherHarness(CreateClient(), Metrics, async (i, r, ct) =>
@@ -89,6 +90,9 @@ public sealed class InteractionDispatcherTests : FakeDiscordTest
 
         Assert.Equal(1, missed.Total);
         Assert.Equal(0, deferrals.Total);
+        // Receipt to the modal's callback, on the test's clock: the 3.5 s the handler held it.
+        Assert.InRange(Assert.Single(ack.Values), 3500, 3600);
+        Assert.Equal(ack.Total, ack.Where("type", "ApplicationCommand"));
     }
 
     [Fact]
