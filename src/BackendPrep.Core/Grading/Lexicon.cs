@@ -282,6 +282,12 @@ internal static class Lexicon
         "sound", "sounds", "seem", "seems", "look", "looks",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Interjections that, as a clause of their own, reject what the previous clause named: "Scopes, nah, …".</summary>
+    public static readonly FrozenSet<string> RejectingInterjections = new[]
+    {
+        "nah", "nope", "meh", "pfft",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Pronouns that refer back to what the previous clause named: "…, I'd skip that", "we never needed it".</summary>
     public static readonly FrozenSet<string> ReferringPronouns = new[]
     {

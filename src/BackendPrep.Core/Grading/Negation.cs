@@ -119,7 +119,7 @@ internal static class Negation
     /// </summary>
     private static bool RefersDismissively(Token[] tokens, int first)
     {
-        if (RejectsReferent(tokens, first))
+        if (RejectsReferent(tokens, first) || IsRejectingInterjection(tokens, first))
         {
             return true;
         }
@@ -200,6 +200,11 @@ internal static class Negation
 
         return false;
     }
+
+    /// <summary>A clause that is only a rejecting interjection: "Scopes, nah, v1 doesn't need them", "A BFF? Meh."</summary>
+    private static bool IsRejectingInterjection(Token[] tokens, int first) =>
+        Lexicon.RejectingInterjections.Contains(tokens[first].Word)
+        && (first + 1 == tokens.Length || tokens[first + 1].Clause != tokens[first].Clause);
 
     /// <summary>The index after a referring subject and its copula at <paramref name="p"/>, or -1.</summary>
     private static int ReferringPredicate(Token[] tokens, int p)

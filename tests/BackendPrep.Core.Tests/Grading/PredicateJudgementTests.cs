@@ -69,6 +69,14 @@ public sealed class PredicateJudgementTests
     }
 
     [Fact]
+    public void A_rejecting_interjection_as_its_own_clause_rejects_what_came_before()
+    {
+        Assert.DoesNotContain("dlq", Grade("A dead letter queue, nah, the provider retries for three days anyway.").Covered);
+        Assert.DoesNotContain("dlq", Grade("Do we need a dead letter queue here? Nope.").Covered);
+        Assert.Contains("dlq", Grade("Do we lose a poison message? Nope, it waits in the dead letter queue.").Covered);
+    }
+
+    [Fact]
     public void A_list_that_a_negator_heads_and_and_so_on_closes_is_rejected_item_by_item()
     {
         Assert.DoesNotContain("dlq", Grade("I'd skip the status page, the dead letter queue, replay tooling and so on.").Covered);
