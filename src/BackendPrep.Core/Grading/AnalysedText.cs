@@ -147,6 +147,14 @@ internal sealed record Sentence(string Original, Token[] Tokens)
         return words;
     }
 
+    /// <summary>
+    /// A question with no subject, auxiliary or negator, only names joined by articles and prepositions ("A CDN for
+    /// pricing data?", "Retries with backoff?"): an echo that questions the idea rather than a statement of it. Known
+    /// verbs are allowed, since without a subject they are nouns here ("a queue for three events?").
+    /// </summary>
+    public bool IsVerblessQuestion => Original.TrimEnd().EndsWith('?')
+        && Tokens.All(t => Lexicon.NameLinks.Contains(t.Word) || (t.NegationReach == 0 && (t.Flags & TokenFlags.Function) == 0));
+
     /// <summary>Comma-separated fragments (clauses) in the sentence.</summary>
     public int ClauseCount => Tokens.Length == 0 ? 0 : Tokens[^1].Clause - Tokens[0].Clause + 1;
 }

@@ -224,7 +224,7 @@ public sealed class AnswerGrader
             || (itemsInSentence == 2 && words < 5)
             || (itemsInSentence >= 2 && !sentence.HasFunctionWord)
             || sentence.IsNameList;
-        return statement && !keywordList;
+        return statement && !keywordList && !sentence.IsVerblessQuestion;
     }
 
     /// <summary>A sentence that may serve as lexical evidence: a statement, and not a fragment in a list of fragments.</summary>

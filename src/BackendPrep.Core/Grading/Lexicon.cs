@@ -79,6 +79,9 @@ internal static class Lexicon
         // Doubt rejects what follows as a negator does: "I'm sceptical of full tracing", "wary of a BFF".
         .Concat(new[] { "sceptical", "skeptical", "unconvinced", "doubtful", "wary" }.Select(w => (Word: w, Reach: 4)))
         .Concat(new[] { "skip", "skipping", "skipped", "skips" }.Select(w => (Word: w, Reach: 2)))
+        // Dislike rejects its object: "users hate expired links", "ops loathe manual failovers".
+        .Concat(new[] { "hate", "hates", "dislike", "dislikes", "loathe", "loathes", "detest", "detests", "resent", "resents" }
+            .Select(w => (Word: w, Reach: 3)))
         // "non-urgent producers": the prefix negates its own word only.
         .Concat(new[] { "non" }.Select(w => (Word: w, Reach: 1)))
         .ToFrozenDictionary(n => n.Word, n => n.Reach, StringComparer.Ordinal);
@@ -164,7 +167,7 @@ internal static class Lexicon
         "unnecessary", "overkill", "pointless", "needless", "useless", "irrelevant", "unneeded", "superfluous",
         "overblown", "overrated", "overhyped", "overengineering", "overengineered", "overcomplicated", "nonissue",
         "moot", "bureaucracy", "bureaucratic", "busywork", "headache", "headaches", "hassle", "nightmare", "risky",
-        "wasteful", "premature", "distraction",
+        "wasteful", "premature", "distraction", "theatre", "theater", "gimmick", "gimmicky",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -178,6 +181,7 @@ internal static class Lexicon
         "little value", "little point", "no benefit", "no gain", "no value", "no real benefit", "than it's worth",
         "than its worth", "than it is worth", "rabbit hole", "waste of", "red herring", "for nothing", "more trouble",
         "more hassle", "not worth", "isn't worth", "not needed", "gold plating", "a solution looking", "a solution in search",
+        "snake oil", "cargo cult", "box ticking", "tick box",
     }.Select(p => p.Split(' ')).GroupBy(p => p[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
     /// <summary>The reach of a plain negator ("not X", "no X"); dismissive and doubting forms reach further.</summary>
@@ -192,20 +196,22 @@ internal static class Lexicon
     {
         "expensive", "costly", "pricey", "complicated", "convoluted", "fragile", "brittle", "flaky", "fiddly", "finicky",
         "clunky", "cumbersome", "unwieldy", "painful", "tedious", "messy", "hacky", "heavyweight", "impractical",
-        "unrealistic", "annoying",
+        "unrealistic", "annoying", "pain", "paranoid", "excessive", "overcautious", "overzealous", "silly", "ridiculous",
+        "absurd", "intrusive", "disruptive",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Nouns of burden that judge when quantified: "a lot of risk", "too much overhead", "tons of boilerplate".</summary>
     public static readonly FrozenSet<string> BurdenNouns = new[]
     {
         "risk", "complexity", "overhead", "effort", "work", "toil", "maintenance", "boilerplate", "ceremony", "cost",
-        "costs", "churn", "code", "instrumentation", "plumbing", "parts",
+        "costs", "churn", "code", "instrumentation", "plumbing", "parts", "engineering", "migration", "project",
+        "undertaking", "rewrite", "infrastructure", "machinery", "friction", "upkeep",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words of quantity that turn a burden noun up to three words later into a judgement.</summary>
     public static readonly FrozenSet<string> BurdenQuantifiers = new[]
     {
-        "lot", "lots", "much", "ton", "tons", "loads",
+        "lot", "lots", "much", "ton", "tons", "loads", "huge", "massive", "enormous", "big", "major", "serious",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Verbs that predicate a judgement of their subject: "X is fiddly", "X adds a lot of risk", "X feels clunky".</summary>
@@ -236,6 +242,56 @@ internal static class Lexicon
         "probably", "definitely", "clearly", "massive", "huge", "bit", "all", "so", "quite", "kind", "sort", "of", "like",
         "be", "frankly", "honestly", "basically", "simply", "utter", "also", "more", "too", "lot", "lots", "much",
         "classic", "textbook", "obviously",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Verbs of harm that judge their subject as its predicate: "serializable transactions kill throughput", "MFA would
+    /// slow them down", "forced logouts annoy users". Trade-off talk uses them too, so like judgement words they count
+    /// only when nothing concedes them. "slow" counts only with its particle ("slow … down").
+    /// </summary>
+    public static readonly FrozenSet<string> HarmVerbs = new[]
+    {
+        "kill", "kills", "hurt", "hurts", "cripple", "cripples", "tank", "tanks", "ruin", "ruins", "annoy", "annoys",
+        "frustrate", "frustrates", "irritate", "irritates", "bloat", "bloats", "clutter", "clutters", "slow", "slows",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Words that may sit between a subject and its verb without ending the subject: modals and adverbs ("MFA would just
+    /// slow them down", "retries will only make it worse").
+    /// </summary>
+    public static readonly FrozenSet<string> PredicateLeads = new[]
+    {
+        "would", "will", "could", "can", "might", "may", "just", "only", "also", "really", "actually", "probably",
+        "definitely", "basically", "simply", "always", "often", "usually", "quickly", "easily", "inevitably",
+        "eventually", "all", "both", "and", "or",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Praise that, after "sounds"/"seems"/"looks" and before a contrast or "in theory", distances the speaker from
+    /// what it praises: "ETags sound nice, but our proxy strips them", "looks good on paper".
+    /// </summary>
+    public static readonly FrozenSet<string> PraiseWords = new[]
+    {
+        "nice", "good", "great", "neat", "clever", "elegant", "appealing", "attractive", "tempting", "cool", "lovely",
+        "fancy", "smart", "promising", "sensible", "reasonable", "fine", "ideal", "perfect",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Verbs of appearance that praise at a distance: "sounds nice", "seems clever", "looks great".</summary>
+    public static readonly FrozenSet<string> AppearanceVerbs = new[]
+    {
+        "sound", "sounds", "seem", "seems", "look", "looks",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Interjections that, as a clause of their own, reject what the previous clause named: "Scopes, nah, …".</summary>
+    public static readonly FrozenSet<string> RejectingInterjections = new[]
+    {
+        "nah", "nope", "meh", "pfft",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Pronouns that refer back to what the previous clause named: "…, I'd skip that", "we never needed it".</summary>
+    public static readonly FrozenSet<string> ReferringPronouns = new[]
+    {
+        "it", "that", "this", "them", "those", "these",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Verbs of dislike that, in a relative clause, reject what it refers to: "…, which ops hate".</summary>

@@ -69,6 +69,7 @@ internal static class Negation
         }
 
         return negators % 2 == 1
+            || (!conceptHasNegator && IsListedUnderNegator(tokens, start, end))
             || IsDismissedWithin(tokens, start, end)
             || IsDismissedAfter(tokens, end)
             || IsReferredToAsDismissed(tokens, end, next);
@@ -118,6 +119,11 @@ internal static class Negation
     /// </summary>
     private static bool RefersDismissively(Token[] tokens, int first)
     {
+        if (RejectsReferent(tokens, first) || IsRejectingInterjection(tokens, first))
+        {
+            return true;
+        }
+
         var clause = tokens[first].Clause;
         for (var p = first; p < tokens.Length && p - first <= ReferringOffset && tokens[p].Clause == clause; p++)
         {
@@ -150,6 +156,55 @@ internal static class Negation
 
         return false;
     }
+
+    /// <summary>
+    /// A clause that rejects what the previous one named, by a pronoun that ends it: "…, I'd skip that", "…, we never
+    /// needed it", "Nobody uses them." A pronoun followed by more words is a determiner or has its own object ("skip that
+    /// check", "we don't need it twice"), and a guarded negator ("if we don't need it") is a hypothetical.
+    /// </summary>
+    private static bool RejectsReferent(Token[] tokens, int first)
+    {
+        var clause = tokens[first].Clause;
+        var last = first;
+        while (last + 1 < tokens.Length && tokens[last + 1].Clause == clause)
+        {
+            last++;
+        }
+
+        if (last - first > ReferringOffset + 2 || !Lexicon.ReferringPronouns.Contains(tokens[last].Word))
+        {
+            return false;
+        }
+
+        for (var n = last - 1; n >= first && last - n <= 3; n--)
+        {
+            if (!IsActiveNegator(tokens, n))
+            {
+                continue;
+            }
+
+            // "skip that": the negator is the verb; "never needed it", "don't really want it": a negated verb of need.
+            if (tokens[n].Word.StartsWith("skip", StringComparison.Ordinal))
+            {
+                return n == last - 1;
+            }
+
+            for (var v = n + 1; v < last; v++)
+            {
+                if (Lexicon.DismissalStems.Contains(tokens[v].Stem))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A clause that is only a rejecting interjection: "Scopes, nah, v1 doesn't need them", "A BFF? Meh."</summary>
+    private static bool IsRejectingInterjection(Token[] tokens, int first) =>
+        Lexicon.RejectingInterjections.Contains(tokens[first].Word)
+        && (first + 1 == tokens.Length || tokens[first + 1].Clause != tokens[first].Clause);
 
     /// <summary>The index after a referring subject and its copula at <paramref name="p"/>, or -1.</summary>
     private static int ReferringPredicate(Token[] tokens, int p)
@@ -200,6 +255,148 @@ internal static class Negation
 
         return false;
     }
+
+    /// <summary>A verb of harm at <paramref name="i"/>; "slow" only with its particle in the clause ("slow the whole team down").</summary>
+    private static bool IsHarmAt(Token[] tokens, int i)
+    {
+        var word = tokens[i].Word;
+        if (!Lexicon.HarmVerbs.Contains(word))
+        {
+            return false;
+        }
+
+        if (!word.StartsWith("slow", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        for (var j = i + 1; j < tokens.Length && j - i <= SlowParticleReach && tokens[j].Clause == tokens[i].Clause; j++)
+        {
+            if (tokens[j].Word == "down")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a word may still belong to the subject before its verb: a content word that is not a known finite verb, an
+    /// article or preposition inside a name, or a modal or adverb ("would just"). A pronoun, auxiliary, negator or verb
+    /// ends the subject, so "we add X to stop whatever kills throughput" does not judge X.
+    /// </summary>
+    private static bool IsSubjectContinuation(Token token)
+    {
+        if (Lexicon.PredicateLeads.Contains(token.Word) || Lexicon.NameLinks.Contains(token.Word))
+        {
+            return true;
+        }
+
+        return token.NegationReach == 0
+            && (token.Flags & TokenFlags.Function) == 0
+            && (token.Flags & (TokenFlags.Verb | TokenFlags.Gerund)) != TokenFlags.Verb;
+    }
+
+    /// <summary>
+    /// Praise at a distance: "sounds nice" / "seems clever" followed later in the sentence by a contrast ("…, but our
+    /// proxy strips them"), or any praise followed by "in theory" / "on paper". The speaker grants the appeal and rejects
+    /// the thing; plain praise ("the outbox is nice because…") is not a dismissal.
+    /// </summary>
+    private static bool IsPraisedAtADistance(Token[] tokens, int i)
+    {
+        if (!Lexicon.PraiseWords.Contains(tokens[i].Word))
+        {
+            return false;
+        }
+
+        var appearance = false;
+        for (var j = i - 1; j >= 0 && i - j <= 3 && tokens[j].Clause == tokens[i].Clause; j--)
+        {
+            appearance |= Lexicon.AppearanceVerbs.Contains(tokens[j].Word);
+        }
+
+        for (var j = i + 1; j < tokens.Length; j++)
+        {
+            if (j + 1 < tokens.Length && j - i <= 3
+                && ((tokens[j].Word == "in" && tokens[j + 1].Word == "theory") || (tokens[j].Word == "on" && tokens[j + 1].Word == "paper")))
+            {
+                return true;
+            }
+
+            if (appearance && tokens[j].Word is "but" or "though" or "however" or "yet")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "I'd skip the status page, the S3 links, retries and so on": a list that a negator heads and "and so on" / "etc."
+    /// closes is rejected item by item, across its commas. Every word between the negator and the match, and between
+    /// the match and the list's end, must be a bare name (no verb, pronoun or other negator), so "no retries, a DLQ
+    /// catches poison messages" keeps the DLQ.
+    /// </summary>
+    private static bool IsListedUnderNegator(Token[] tokens, int start, int end)
+    {
+        if (!ClosesList(tokens, end))
+        {
+            return false;
+        }
+
+        for (var i = start - 1; i >= 0 && start - i <= ListReach; i--)
+        {
+            if (tokens[i].NegationReach > 0)
+            {
+                return IsActiveNegator(tokens, i) && tokens[i].Clause < tokens[start].Clause;
+            }
+
+            if (!IsBareListWord(tokens[i]))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private const int ListReach = 16;
+
+    /// <summary>How far "down" may follow "slow": "slow the whole on-call team down".</summary>
+    private const int SlowParticleReach = 6;
+
+    /// <summary>Whether bare names after the match lead to "and so on", "etc.", "and the like", "and whatnot".</summary>
+    private static bool ClosesList(Token[] tokens, int end)
+    {
+        for (var i = end + 1; i < tokens.Length && i - end <= ListReach; i++)
+        {
+            var word = tokens[i].Word;
+            if (word == "etc" || (word is "and" or "or" && i + 1 < tokens.Length
+                && (tokens[i + 1].Word is "whatnot" or "such" or "whatever"
+                    || (i + 2 < tokens.Length && ((tokens[i + 1].Word == "so" && tokens[i + 2].Word == "on")
+                        || (tokens[i + 1].Word == "the" && tokens[i + 2].Word is "like" or "rest"))))))
+            {
+                return true;
+            }
+
+            if (!IsBareListWord(tokens[i]))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A word that may sit in a list of names: not a pronoun, auxiliary or negator. A known verb is allowed, since in a
+    /// list it is a plural noun ("retries", "alerts", "locks").
+    /// </summary>
+    private static bool IsBareListWord(Token token) =>
+        token.NegationReach == 0
+        && (Lexicon.NameLinks.Contains(token.Word) || Lexicon.ListConjunctions.Contains(token.Word) || (token.Flags & TokenFlags.Function) == 0);
 
     /// <summary>
     /// A cost judgement is conceded when its clause opens with "though"/"although"/"even", or a contrast follows it in the
@@ -336,7 +533,9 @@ internal static class Negation
     {
         var clause = tokens[end].Clause;
         var linked = false;
-        for (var i = end + 1; i < tokens.Length && i - end <= DismissalReach; i++)
+        var subject = true;
+        var reach = DismissalReach;
+        for (var i = end + 1; i < tokens.Length && i - end <= reach; i++)
         {
             if (tokens[i].Clause != clause)
             {
@@ -350,6 +549,25 @@ internal static class Negation
             }
 
             // "Stream code is fiddly and error-prone": a cost judgement predicated of the match, unless conceded.
+            // "Audit logs nobody reads and access notices are security theatre": a coordinated subject puts its
+            // predicate further from the first conjunct.
+            if (!linked && Lexicon.ListConjunctions.Contains(tokens[i].Word))
+            {
+                reach += OrReach;
+            }
+
+            // "Serializable transactions kill throughput", "MFA would just slow them down": harm as the subject's verb.
+            if (subject && IsHarmAt(tokens, i) && !IsConceded(tokens, i))
+            {
+                return true;
+            }
+
+            if (IsPraisedAtADistance(tokens, i))
+            {
+                return true;
+            }
+
+            subject &= IsSubjectContinuation(tokens[i]);
             linked |= Lexicon.Copulas.Contains(tokens[i].Word) || Lexicon.Copulas.Contains(tokens[i].Stem);
             if (linked && IsJudgementAt(tokens, i) && !IsConceded(tokens, i))
             {

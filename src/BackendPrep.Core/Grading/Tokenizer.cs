@@ -235,6 +235,12 @@ internal static class Tokenizer
                 // "I don't think we need X": the doubt covers the rest of the clause.
                 tokens[i] = tokens[i] with { NegationReach = ClauseReach };
             }
+            else if (i + 2 < tokens.Count
+                && (tokens[i + 1].Word == "do" || Lexicon.DismissalStems.Contains(tokens[i + 1].Stem)) && tokens[i + 2].Word is "is" or "was")
+            {
+                // "What I wouldn't do is add retries", "what we don't need is a cache": a cleft puts the thing last.
+                tokens[i] = tokens[i] with { NegationReach = ClauseReach };
+            }
             else if (Lexicon.DismissalStems.Contains(tokens[i + 1].Stem) || tokens[i + 1].Word is "point" or "reason" or "worry" or "care")
             {
                 tokens[i] = tokens[i] with { NegationReach = LongReach };

@@ -32,9 +32,11 @@ public sealed class GraderAccuracyTests(ITestOutputHelper output)
     private const double ThirdBlindPrecisionFloor = 0.87;
 
     // The fourth blind set, measured once while blind: P 0.775 / R 0.716 / F1 0.744 (24 false positives on the 12
-    // negation answers, paraphrase recall 0.35). Far below the target; the floors only stop it getting worse.
-    private const double FourthBlindF1Floor = 0.73;
-    private const double FourthBlindPrecisionFloor = 0.76;
+    // negation answers, paraphrase recall 0.35); after the predicate judgement rules (harm verbs, judgement nouns,
+    // praise at a distance, lists closed by "and so on", referring pronouns, clefts, dislike, verbless questions),
+    // P 0.851 / R 0.716 / F1 0.777. Far below the target; the floors only stop it getting worse.
+    private const double FourthBlindF1Floor = 0.76;
+    private const double FourthBlindPrecisionFloor = 0.83;
 
     [Fact]
     public void Eval_set_is_large_varied_and_labels_real_rubric_items()
