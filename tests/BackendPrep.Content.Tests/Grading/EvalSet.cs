@@ -64,6 +64,13 @@ internal static partial class EvalSet
     /// </summary>
     public static IReadOnlyList<EvalAnswer> FourthBlind() => Read("eval-blind4.jsonl");
 
+    /// <summary>
+    /// The fifth blind set: 72 answers to 12 more prompts written for it, made the same way as the fourth while the
+    /// rejection rules were being written from the fourth's misses. Measured once, at 10:52 UTC on 2026-11-29
+    /// (docs/grading.md); calibration data from then on.
+    /// </summary>
+    public static IReadOnlyList<EvalAnswer> FifthBlind() => Read("eval-blind5.jsonl");
+
     private static IReadOnlyList<EvalAnswer> Read(string file)
     {
         var path = Path.Combine(RepoRoot(), "tests", "BackendPrep.Content.Tests", "Grading", file);
