@@ -22,6 +22,7 @@ public sealed class LiteDbStore : IDisposable
 
     private const int PageBytes = 8192;
     private readonly int _checkpointPages;
+    private long _startedAtLastLook = -1;
 
     public LiteDbStore(string path, int checkpointPages = DefaultCheckpointPages)
     {
@@ -66,7 +67,16 @@ public sealed class LiteDbStore : IDisposable
     /// </summary>
     public bool CheckpointIfDue()
     {
-        if (Gate.InFlight > 0 || LogLength() < (long)_checkpointPages * PageBytes)
+        // Nothing started since the last full look, so the log cannot have grown: an idle bot does not even stat the
+        // file (each look allocated, and ten a second kept an idle bot's gen0, and so its RSS, growing).
+        var started = Gate.Started;
+        if (started == Volatile.Read(ref _startedAtLastLook) || Gate.InFlight > 0)
+        {
+            return false;
+        }
+
+        Volatile.Write(ref _startedAtLastLook, started);
+        if (LogLength() < (long)_checkpointPages * PageBytes)
         {
             return false;
         }

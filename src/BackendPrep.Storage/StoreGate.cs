@@ -11,6 +11,7 @@ public sealed class StoreGate
     private readonly Lock _lock = new();
     private readonly AsyncLocal<int> _depth = new();
     private int _inFlight;
+    private long _started;
     private TaskCompletionSource? _released;
     private TaskCompletionSource? _drained;
 
@@ -26,6 +27,9 @@ public sealed class StoreGate
         }
     }
 
+    /// <summary>Operations started since the store opened: a cheap "has anything happened since I last looked".</summary>
+    public long Started => Interlocked.Read(ref _started);
+
     /// <summary>Waits while a hold is in place, then counts one more operation in flight. Blocks the calling thread.</summary>
     internal void Enter(CancellationToken cancellationToken)
     {
@@ -38,6 +42,7 @@ public sealed class StoreGate
                 if (_released is null || nested)
                 {
                     _inFlight++;
+                    _started++;
                     _depth.Value++;
                     return;
                 }
