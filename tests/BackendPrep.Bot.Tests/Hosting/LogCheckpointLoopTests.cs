@@ -1,4 +1,5 @@
 using BackendPrep.Bot.Hosting;
+using BackendPrep.Core.Storage;
 using BackendPrep.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -13,7 +14,8 @@ public sealed class LogCheckpointLoopTests : IDisposable
     public async Task A_pass_empties_a_log_that_reached_the_configured_pages_and_leaves_a_shorter_one()
     {
         using var store = new LiteDbStore(_db, checkpointPages: 20);
-        var topics = new TopicProgressStore(store);
+        // Through the gate, as the bot's stores are: the loop looks only when an operation has passed it.
+        var topics = StorageMetrics.Metered<ITopicProgressStore>(new TopicProgressStore(store), store.Gate);
         var loop = new LogCheckpointLoop(store, new FakeTimeProvider(), NullLogger<LogCheckpointLoop>.Instance);
 
         await topics.MarkLearnedAsync("u0", "caching", DateTimeOffset.UnixEpoch, default);
