@@ -63,20 +63,31 @@ public sealed class LiteDbStore : IDisposable
     /// Checkpoints when the log has reached the configured size and no store operation is running, and says whether it
     /// did. Called on a timer, this keeps the checkpoint (a copy, an fsync and a truncate under LiteDB's exclusive lock)
     /// out of the commit of an interaction's write, where LiteDB would otherwise run it. An operation that arrives
-    /// meanwhile waits for it, as it would have anyway.
+    /// meanwhile waits for it, as it would have anyway. Only operations that pass <see cref="Gate"/> count as activity;
+    /// writes that bypass it (none in the bot) are left to LiteDB's in-commit backstop.
     /// </summary>
     public bool CheckpointIfDue()
     {
         // Nothing started since the last full look, so the log cannot have grown: an idle bot does not even stat the
         // file (each look allocated, and ten a second kept an idle bot's gen0, and so its RSS, growing).
         var started = Gate.Started;
-        if (started == Volatile.Read(ref _startedAtLastLook) || Gate.InFlight > 0)
+        if (started == Volatile.Read(ref _startedAtLastLook))
         {
             return false;
         }
 
-        Volatile.Write(ref _startedAtLastLook, started);
-        if (LogLength() < (long)_checkpointPages * PageBytes)
+        // Busy, the loop waits for a gap until the log is twice the size, then checkpoints anyway (operations wait for
+        // it, as they would for LiteDB's own): under sustained load the log, and the pages LiteDB caches for it, stay
+        // bounded well below the backstop.
+        var busy = Gate.InFlight > 0;
+        var log = LogLength();
+        var due = (long)_checkpointPages * PageBytes;
+        if (!busy)
+        {
+            Volatile.Write(ref _startedAtLastLook, started);
+        }
+
+        if (log < due || (busy && log < 2 * due))
         {
             return false;
         }

@@ -89,6 +89,30 @@ public sealed class LiteDbStoreTests
         Assert.Single(await topics.LearnedAsync("u1", default));
     }
 
+    [Fact]
+    public async Task CheckpointIfDue_stops_waiting_for_a_gap_once_the_log_is_twice_the_configured_pages()
+    {
+        using var temp = new TempDatabase();
+        using var store = temp.Open(checkpointPages: 20);
+        var topics = new TopicProgressStore(store);
+        for (var i = 0; temp.LogLength < 40 * PageBytes; i++)
+        {
+            await topics.MarkLearnedAsync($"u{i}", "caching", At, default);
+        }
+
+        store.Gate.Enter(default);
+        try
+        {
+            Assert.True(store.CheckpointIfDue());
+            Assert.Equal(0, temp.LogLength);
+        }
+        finally
+        {
+            store.Gate.LeaveScope();
+            store.Gate.Exit();
+        }
+    }
+
     private const long PageBytes = 8192;
 
     [Fact]
