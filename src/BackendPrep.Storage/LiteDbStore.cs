@@ -60,8 +60,8 @@ public sealed class LiteDbStore : IDisposable
         Guarded("LiteDbStore.ProbeWrite", () => Database.GetCollection("health_probe").Upsert(new BsonDocument { ["_id"] = "probe", ["at"] = at.UtcDateTime }));
 
     /// <summary>
-    /// Checkpoints when the log has reached the configured size and no store operation is running, and says whether it
-    /// did. Called on a timer, this keeps the checkpoint (a copy, an fsync and a truncate under LiteDB's exclusive lock)
+    /// Checkpoints when the log has reached the configured size and no store operation is running (or twice that size,
+    /// running or not), and says whether it did. Called on a timer, this keeps the checkpoint (a copy, an fsync and a truncate under LiteDB's exclusive lock)
     /// out of the commit of an interaction's write, where LiteDB would otherwise run it. An operation that arrives
     /// meanwhile waits for it, as it would have anyway. Only operations that pass <see cref="Gate"/> count as activity;
     /// writes that bypass it (none in the bot) are left to LiteDB's in-commit backstop.
