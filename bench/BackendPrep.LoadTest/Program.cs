@@ -46,6 +46,8 @@ if (!smoke)
     samples.Add(new($"idle, {idleSeconds} s after READY", harness.Memory().RssMb));
 }
 
+harness.AttachRuntimeEvents();
+
 var results = new List<PhaseResult>();
 foreach (var phase in phases)
 {
