@@ -39,12 +39,7 @@ public static class DiscordServiceCollectionExtensions
             sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)));
         services.TryAddSingleton<IGatewayUrlSource>(sp => sp.GetRequiredService<DiscordRestClient>());
 
-        services.TryAddSingleton(sp => Channel.CreateBounded<GatewayDispatch>(new BoundedChannelOptions(
-            sp.GetRequiredService<IOptions<DiscordOptions>>().Value.DispatchQueueCapacity)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        }));
+        services.TryAddSingleton(sp => ShardedGateway.CreateDispatchChannel(sp.GetRequiredService<IOptions<DiscordOptions>>().Value.DispatchQueueCapacity));
         services.TryAddSingleton<InteractionDispatcher>();
         services.TryAddSingleton<CommandRegistrar>();
         services.TryAddSingleton<HttpInteractionEndpoint>();
