@@ -57,6 +57,16 @@ public sealed partial class DiscordRateLimiter
         }
     }
 
+    /// <summary>Buckets the limiter holds state for (tests: state stays bounded).</summary>
+    internal int TrackedBuckets
+    {
+        get
+        {
+            lock (_lock)
+                return _buckets.Count;
+        }
+    }
+
     /// <summary>Why the client stopped sending, or null while it is healthy.</summary>
     public string? HaltReason
     {

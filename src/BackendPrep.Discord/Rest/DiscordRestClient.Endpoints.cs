@@ -49,6 +49,7 @@ public sealed partial class DiscordRestClient : IGatewayUrlSource
         {
             // A lost answer to a callback is retried: if the first one went through, Discord says so with 40060.
             RepeatRefusedWith = DiscordErrorCodes.InteractionAlreadyAcknowledged,
+            UsedOnce = true,
         };
         var json = RequestBodies.Callback(callback);
         await SendAsync(route, () => RequestBodies.Content(json, callback.Message?.Files), cancellationToken);

@@ -19,6 +19,12 @@ public sealed record RouteInfo(HttpMethod Method, string Template, string Path, 
     /// </summary>
     public int? RepeatRefusedWith { get; init; }
 
+    /// <summary>
+    /// The major parameter names something used once (an interaction's callback): its bucket is forgotten when the call
+    /// completes unless it holds a wait, instead of idling in the limiter for minutes, one per interaction.
+    /// </summary>
+    public bool UsedOnce { get; init; }
+
     internal bool IsIdempotent => Method == HttpMethod.Get || Method == HttpMethod.Put || Method == HttpMethod.Patch || Method == HttpMethod.Delete
         || RepeatRefusedWith is not null;
 

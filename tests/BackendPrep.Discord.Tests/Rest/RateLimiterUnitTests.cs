@@ -15,7 +15,7 @@ public sealed class RateLimiterUnitTests
 
     private static RouteInfo Channel(int id) => new(HttpMethod.Get, "/channels/{channel_id}", $"/channels/{id}", $"{id}");
 
-    private static RouteInfo Callback(int id) => new(HttpMethod.Post, "/interactions/{interaction_id}/{interaction_token}/callback", $"/interactions/{id}/t/callback", $"{id}", IsInteraction: true);
+    private static RouteInfo Callback(int id) => new(HttpMethod.Post, "/interactions/{interaction_id}/{interaction_token}/callback", $"/interactions/{id}/t/callback", $"{id}", IsInteraction: true) { UsedOnce = true };
 
     private static HttpResponseMessage Headers(int limit, int remaining, double resetAfter, string bucket = "b1")
     {
@@ -46,6 +46,39 @@ public sealed class RateLimiterUnitTests
         Assert.False(blocked.IsCompleted);
         _time.Advance(TimeSpan.FromMilliseconds(1));
         await blocked.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task A_answered_callback_leaves_no_bucket_behind_but_channel_routes_keep_theirs()
+    {
+        var limiter = Limiter();
+        for (var i = 0; i < 1_000; i++)
+        {
+            var lease = await limiter.AcquireAsync(Callback(i), CancellationToken.None);
+            using var headers = Headers(limit: 5, remaining: 4, resetAfter: 1, bucket: "cb");
+            limiter.Complete(lease, 204, i % 2 == 0 ? headers.Headers : null);
+        }
+
+        var channel = await limiter.AcquireAsync(Channel(1), CancellationToken.None);
+        limiter.Complete(channel, 200, null);
+
+        Assert.Equal(1, limiter.TrackedBuckets);
+    }
+
+    [Fact]
+    public async Task An_exhausted_callback_bucket_is_kept_until_its_reset_so_the_retry_waits()
+    {
+        var limiter = Limiter();
+        var first = await limiter.AcquireAsync(Callback(7), CancellationToken.None);
+        using var headers = Headers(limit: 1, remaining: 0, resetAfter: 1, bucket: "cb");
+        limiter.Complete(first, 429, headers.Headers, retryAfter: TimeSpan.FromSeconds(1));
+
+        var retry = limiter.AcquireAsync(Callback(7), CancellationToken.None).AsTask();
+
+        Assert.Equal(1, limiter.TrackedBuckets);
+        Assert.False(retry.IsCompleted);
+        _time.Advance(TimeSpan.FromMilliseconds(1_060));
+        await retry.WaitAsync(TimeSpan.FromSeconds(5));
     }
 
     [Fact]
