@@ -105,6 +105,48 @@ internal static class Lexicon
         "afford");
 
     /// <summary>
+    /// Verbs of benefit that, negated after a concept, reject it as a remedy: "lockfiles wouldn't have saved you",
+    /// "retries don't fix the race".
+    /// </summary>
+    public static readonly FrozenSet<string> BenefitStems = StemAll("save", "fix", "solve", "rescue");
+
+    /// <summary>Verbs of upkeep after "one more X to …": a thing to run, maintain or babysit is a burden.</summary>
+    public static readonly FrozenSet<string> UpkeepStems = StemAll(
+        "run", "maintain", "babysit", "operate", "manage", "monitor", "patch", "watch", "debug", "secure", "deploy",
+        "own", "learn", "configure", "upgrade", "support", "keep", "pay", "worry", "break", "fail");
+
+    /// <summary>Verbs after "one more X that can …" that name what goes wrong: "hold a stale price", "fail", "drift".</summary>
+    public static readonly FrozenSet<string> GoingWrongStems = StemAll(
+        "fail", "break", "go", "drift", "hold", "leak", "lag", "lose", "corrupt", "diverge", "serve", "cache", "get");
+
+    /// <summary>
+    /// Change verbs that, made everywhere ("rewriting logging across every service", "changing every producer"), judge
+    /// the thing that needs them as a burden.
+    /// </summary>
+    public static readonly FrozenSet<string> ChangeGerunds = new[]
+    {
+        "rewriting", "changing", "touching", "updating", "migrating", "modifying", "redeploying", "reworking",
+        "retrofitting", "refactoring",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Words of stance that, negated, reject the rest of their clause: "I don't agree with the advice to X", "not a fan
+    /// of X", "not sold on X". Written as general English.
+    /// </summary>
+    public static readonly FrozenSet<string> StanceWords = new[]
+    {
+        "agree", "fan", "keen", "sold", "convinced", "recommend", "advocate", "endorse", "support", "favour", "favor",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Verbs after "I wouldn't" / "we won't" that state an outcome or perception rather than refuse an action: "we
+    /// wouldn't see a 502 in the logs", "I won't know until…".
+    /// </summary>
+    public static readonly FrozenSet<string> OutcomeStems = StemAll(
+        "see", "know", "notice", "get", "have", "be", "expect", "lose", "find", "hear", "happen", "show", "catch",
+        "need", "even", "necessarily", "normally", "usually");
+
+    /// <summary>
     /// Shorthand typed in answers, read as the words it stands for (concepts go through the same tokenizer, so
     /// either spelling in content matches either in answers).
     /// </summary>
@@ -167,7 +209,8 @@ internal static class Lexicon
         "unnecessary", "overkill", "pointless", "needless", "useless", "irrelevant", "unneeded", "superfluous",
         "overblown", "overrated", "overhyped", "overengineering", "overengineered", "overcomplicated", "nonissue",
         "moot", "bureaucracy", "bureaucratic", "busywork", "headache", "headaches", "hassle", "nightmare", "risky",
-        "wasteful", "premature", "distraction", "theatre", "theater", "gimmick", "gimmicky",
+        "wasteful", "premature", "distraction", "theatre", "theater", "gimmick", "gimmicky", "buzzword", "buzzwords", "hype",
+        "overthinking", "overthought", "wasted", "guesswork",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -181,7 +224,7 @@ internal static class Lexicon
         "little value", "little point", "no benefit", "no gain", "no value", "no real benefit", "than it's worth",
         "than its worth", "than it is worth", "rabbit hole", "waste of", "red herring", "for nothing", "more trouble",
         "more hassle", "not worth", "isn't worth", "not needed", "gold plating", "a solution looking", "a solution in search",
-        "snake oil", "cargo cult", "box ticking", "tick box",
+        "snake oil", "cargo cult", "box ticking", "tick box", "guessing game", "no thanks", "hard pass",
     }.Select(p => p.Split(' ')).GroupBy(p => p[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
     /// <summary>The reach of a plain negator ("not X", "no X"); dismissive and doubting forms reach further.</summary>
@@ -197,7 +240,7 @@ internal static class Lexicon
         "expensive", "costly", "pricey", "complicated", "convoluted", "fragile", "brittle", "flaky", "fiddly", "finicky",
         "clunky", "cumbersome", "unwieldy", "painful", "tedious", "messy", "hacky", "heavyweight", "impractical",
         "unrealistic", "annoying", "pain", "paranoid", "excessive", "overcautious", "overzealous", "silly", "ridiculous",
-        "absurd", "intrusive", "disruptive",
+        "absurd", "intrusive", "disruptive", "jarring", "awkward",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Nouns of burden that judge when quantified: "a lot of risk", "too much overhead", "tons of boilerplate".</summary>
@@ -211,7 +254,8 @@ internal static class Lexicon
     /// <summary>Words of quantity that turn a burden noun up to three words later into a judgement.</summary>
     public static readonly FrozenSet<string> BurdenQuantifiers = new[]
     {
-        "lot", "lots", "much", "ton", "tons", "loads", "huge", "massive", "enormous", "big", "major", "serious",
+        "lot", "lots", "much", "ton", "tons", "loads", "huge", "massive", "enormous", "big", "major", "serious", "extra",
+        "twice", "double", "triple",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Verbs that predicate a judgement of their subject: "X is fiddly", "X adds a lot of risk", "X feels clunky".</summary>
@@ -253,6 +297,7 @@ internal static class Lexicon
     {
         "kill", "kills", "hurt", "hurts", "cripple", "cripples", "tank", "tanks", "ruin", "ruins", "annoy", "annoys",
         "frustrate", "frustrates", "irritate", "irritates", "bloat", "bloats", "clutter", "clutters", "slow", "slows",
+        "break", "breaks", "hides", "masks",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>

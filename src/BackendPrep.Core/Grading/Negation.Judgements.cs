@@ -13,15 +13,25 @@ internal static partial class Negation
     /// <summary>How many filler words may sit between the copula and the judgement ("that's a bit of a headache").</summary>
     private const int ReferringReach = 4;
 
-    /// <summary>"Cold starts are a non-issue with SnapStart": a dismissal between the matched words dismisses the match.</summary>
+    /// <summary>
+    /// "Cold starts are a non-issue with SnapStart": a dismissal between the matched words dismisses the match, and so
+    /// does an unconceded judgement predicated inside it ("structured events mean rewriting logging in every service"
+    /// matches "structured logging" across its own predicate).
+    /// </summary>
     private static bool IsDismissedWithin(Token[] tokens, int start, int end)
     {
+        // A match that spans clauses may take a judgement of something else ("locking all three databases is fragile,
+        // so each service commits its own step"), so only a single-clause match is judged from inside.
+        var linked = false;
+        var oneClause = tokens[start].Clause == tokens[end].Clause;
         for (var i = start + 1; i < end; i++)
         {
-            if (IsDismissalAt(tokens, i))
+            if (IsDismissalAt(tokens, i) || (linked && IsJudgementAt(tokens, i) && !IsConceded(tokens, i)))
             {
                 return true;
             }
+
+            linked |= oneClause && Lexicon.Copulas.Contains(tokens[i].Word);
         }
 
         return false;
@@ -54,7 +64,7 @@ internal static partial class Negation
     /// </summary>
     private static bool RefersDismissively(Token[] tokens, int first)
     {
-        if (RejectsReferent(tokens, first) || IsRejectingInterjection(tokens, first))
+        if (RejectsReferent(tokens, first) || IsRejectingInterjection(tokens, first) || OpensWithJudgement(tokens, first))
         {
             return true;
         }
@@ -165,7 +175,7 @@ internal static partial class Negation
     private static bool IsJudgementAt(Token[] tokens, int i)
     {
         var word = tokens[i].Word;
-        if (Lexicon.JudgementWords.Contains(word))
+        if (Lexicon.JudgementWords.Contains(word) || IsBurdenPhraseAt(tokens, i))
         {
             return true;
         }
@@ -341,7 +351,8 @@ internal static partial class Negation
     {
         for (var j = i - 1; j >= 0 && tokens[j].Clause == tokens[i].Clause; j--)
         {
-            if (Lexicon.Concessives.Contains(tokens[j].Word))
+            // "Though it's expensive", and "worth changing every consumer for": worth before a cost outweighs it.
+            if (Lexicon.Concessives.Contains(tokens[j].Word) || tokens[j].Word == "worth")
             {
                 return true;
             }
@@ -349,7 +360,24 @@ internal static partial class Negation
 
         for (var j = i + 1; j < tokens.Length; j++)
         {
-            if (Lexicon.Contrasts.Contains(tokens[j].Word))
+            if (Lexicon.Contrasts.Contains(tokens[j].Word) && (tokens[j].Word != "anyway" || KeepsAnyway(tokens, j)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "Anyway" concedes a cost when the speaker goes ahead ("we keep it anyway", "worth doing anyway"), not when it adds
+    /// one more reason against ("the old checks are inconsistent anyway", "our egress is small anyway").
+    /// </summary>
+    private static bool KeepsAnyway(Token[] tokens, int anyway)
+    {
+        for (var j = anyway - 1; j >= 0 && tokens[j].Clause == tokens[anyway].Clause; j--)
+        {
+            if (tokens[j].Word is "we" or "i" or "we'd" or "i'd" or "we'll" or "i'll" or "worth" or "it's" or "do" or "keep")
             {
                 return true;
             }

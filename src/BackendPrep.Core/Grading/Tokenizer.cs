@@ -17,6 +17,8 @@ internal static class Tokenizer
         var tokens = new List<Token>();
         var clause = 0;
         var afterComma = false;
+        var afterColon = -1;
+        var openQuote = false;
         var i = 0;
         while (i < sentence.Length)
         {
@@ -29,16 +31,26 @@ internal static class Tokenizer
                     afterComma = false;
                 }
 
-                if (c is ',' or ':' or '(' or ')' or '[' or ']' or '"' || (c == '-' && IsSpacedDash(sentence, i)))
+                // A closing quote does not end the clause: the quoted words are a name the sentence goes on to judge
+                // ("'One wide event per request' means rewriting every service").
+                var closingQuote = c == '"' && openQuote;
+                openQuote ^= c == '"';
+                if ((c is ',' or ':' or '(' or ')' or '[' or ']' or '"' || (c == '-' && IsSpacedDash(sentence, i))) && !closingQuote)
                 {
                     clause++;
                     afterComma = c == ',';
+                }
+
+                if (c == ':')
+                {
+                    afterColon = tokens.Count;
                 }
 
                 i++;
                 continue;
             }
 
+            MarkAfterColon(tokens, ref afterColon);
             var start = i;
             while (i < sentence.Length && (char.IsLetterOrDigit(sentence[i]) || IsInnerJoiner(sentence, i)))
             {
@@ -63,8 +75,19 @@ internal static class Tokenizer
             MarkParts(tokens, first);
         }
 
+        MarkAfterColon(tokens, ref afterColon);
         AdjustNegatorReach(tokens);
         return [.. tokens];
+    }
+
+    /// <summary>Flags the first word after a colon once it has been added (<paramref name="index"/> -1: none pending).</summary>
+    private static void MarkAfterColon(List<Token> tokens, ref int index)
+    {
+        if (index >= 0 && index < tokens.Count)
+        {
+            tokens[index] = tokens[index] with { Flags = tokens[index].Flags | TokenFlags.AfterColon };
+            index = -1;
+        }
     }
 
     private static bool IsInnerJoiner(string s, int i) =>
@@ -214,6 +237,56 @@ internal static class Tokenizer
         && !raw.AsSpan(0, raw.Length - 1).ContainsAnyExcept(UpperOrDigit);
 
     /// <summary>
+    /// A negated word of stance: "I don't agree with the advice to X", "not a fan of X", "not keen on X", "not sold on
+    /// X". Up to two words may sit between ("not a big fan", "not really convinced").
+    /// </summary>
+    private static bool IsStance(List<Token> tokens, int negator)
+    {
+        for (var j = negator + 1; j < tokens.Count && j - negator <= 3 && tokens[j].Clause == tokens[negator].Clause; j++)
+        {
+            if (Lexicon.StanceWords.Contains(tokens[j].Word))
+            {
+                return true;
+            }
+
+            if (tokens[j].Word is not ("a" or "big" or "huge" or "really" or "much" or "entirely" or "totally" or "fully"))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The speaker refusing a course of action: "I wouldn't spend a day proving it with access logs", "we'd never
+    /// split the state". A conditional refusal is a recommendation against the whole predicate, unlike a factual "we
+    /// don't see errors in the logs", so it reaches the end of the clause. Verbs of perception or outcome after it
+    /// ("we wouldn't see a 502 in the app logs") state a fact, not a choice.
+    /// </summary>
+    private static bool IsSpeakerRefusal(List<Token> tokens, int negator)
+    {
+        var word = tokens[negator].Word;
+        var subject = negator - 1;
+        if (word is "never" or "not" && subject >= 0 && tokens[subject].Word == "would")
+        {
+            subject--; // "I would never", "we would not"
+        }
+        else if (word is not ("wouldn't" or "wouldnt" or "won't" or "wont" or "never"))
+        {
+            return false;
+        }
+
+        if (subject < 0 || tokens[subject].Clause != tokens[negator].Clause
+            || !(word == "never" ? tokens[subject].Word is "i'd" or "we'd" or "id" or "wed" or "i" or "we" : tokens[subject].Word is "i" or "we"))
+        {
+            return false;
+        }
+
+        return negator + 1 < tokens.Count && !Lexicon.OutcomeStems.Contains(tokens[negator + 1].Stem);
+    }
+
+    /// <summary>
     /// "not only X but Y" affirms X; "no point worrying about X", "don't need to bother with X", "I don't think you
     /// need X" reach further than a plain "not X".
     /// </summary>
@@ -230,9 +303,10 @@ internal static class Tokenizer
             {
                 tokens[i] = tokens[i] with { NegationReach = 0 };
             }
-            else if (tokens[i + 1].Word is "think" or "believe")
+            else if (tokens[i + 1].Word is "think" or "believe" || IsStance(tokens, i) || IsSpeakerRefusal(tokens, i))
             {
-                // "I don't think we need X": the doubt covers the rest of the clause.
+                // "I don't think we need X", "not a fan of nightly X", "I wouldn't spend a day on X": the speaker's
+                // stance covers the rest of the clause, however long the thing it rejects.
                 tokens[i] = tokens[i] with { NegationReach = ClauseReach };
             }
             else if (i + 2 < tokens.Count

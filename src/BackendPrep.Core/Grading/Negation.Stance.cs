@@ -1,0 +1,166 @@
+namespace BackendPrep.Core.Grading;
+
+/// <summary>
+/// Stance rules of <see cref="Negation"/>: who rejects what at the level of the clause and sentence, rather than a
+/// word next to the idea. A header that rejects what its colon introduces, a verbless clause that judges what came
+/// before, "same with X" carrying a rejection, and judgements of burden that take a whole phrase ("one more server to
+/// babysit", "means rewriting every service").
+/// </summary>
+internal static partial class Negation
+{
+    /// <summary>How far after its colon a header's rejection reaches ("Things I wouldn't bother with: the … pattern").</summary>
+    private const int HeaderReach = 12;
+
+    /// <summary>
+    /// "Things I wouldn't bother with: X", "What I wouldn't do: split the state": a clause that ends in a colon and
+    /// holds a far-reaching negator (of stance, refusal or need) rejects what the colon introduces. Headers that explain
+    /// ("Why it doesn't matter: …", "How we never lose a message: …") introduce a reason, not a rejected thing.
+    /// </summary>
+    private static bool IsUnderRejectingHeader(Token[] tokens, int start)
+    {
+        var colon = start;
+        while (colon > 0 && (tokens[colon].Flags & TokenFlags.AfterColon) == 0)
+        {
+            colon--;
+        }
+
+        if (colon == 0 || start - colon > HeaderReach)
+        {
+            return false;
+        }
+
+        var header = tokens[colon - 1].Clause;
+        var first = colon - 1;
+        while (first > 0 && tokens[first - 1].Clause == header)
+        {
+            first--;
+        }
+
+        if (tokens[first].Word is "why" or "how" or "because")
+        {
+            return false;
+        }
+
+        for (var i = first; i < colon; i++)
+        {
+            if (tokens[i].NegationReach > Lexicon.PlainReach && IsActiveNegator(tokens, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A clause with no subject of its own that opens with a judgement refers to what came before: "…, a lot of work for
+    /// an edge case", "Way too much ceremony for a cache.", "…, total overkill", "…, no thanks". Only filler words may
+    /// come first, so a clause that has its own subject ("a lot of teams do") is not one.
+    /// </summary>
+    private static bool OpensWithJudgement(Token[] tokens, int first)
+    {
+        var clause = tokens[first].Clause;
+        for (var d = first; d < tokens.Length && d - first <= ReferringReach && tokens[d].Clause == clause; d++)
+        {
+            if (IsDismissalAt(tokens, d))
+            {
+                return true;
+            }
+
+            if (IsJudgementAt(tokens, d))
+            {
+                return !IsConceded(tokens, d);
+            }
+
+            if (!Lexicon.JudgementFillers.Contains(tokens[d].Word) && tokens[d].Word is not ("way" or "too" or "far" or "yet"))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "Same with rebalances, I wouldn't write special handling", "Same with X: it makes Y a lot more complicated for
+    /// little gain": "same with/for" carries the speaker's previous stance to X, and a rejection later in the sentence
+    /// confirms it is a rejection being carried. "Same with retries: bounded, with backoff" keeps its credit.
+    /// </summary>
+    private static bool IsSameAsRejected(Token[] tokens, int start)
+    {
+        // The sentence opens "Same with/for …", and only names lie between that and the match (the topic may run across
+        // commas: "Same with splitting the catalogue into versioned, immutable files: …").
+        if (start < 2 || tokens[0].Word != "same" || tokens[1].Word is not ("with" or "for" or "goes"))
+        {
+            return false;
+        }
+
+        for (var i = 2; i < start; i++)
+        {
+            if (!IsBareListWord(tokens[i]) || (tokens[i].Flags & TokenFlags.AfterColon) != 0)
+            {
+                return false;
+            }
+        }
+
+        var clause = tokens[start].Clause;
+        for (var i = start + 1; i < tokens.Length; i++)
+        {
+            if (tokens[i].Clause != clause && (IsActiveNegator(tokens, i) || IsDismissalAt(tokens, i)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Judgements of burden that take a phrase: "one more server to babysit", "another hop to run", "yet another layer
+    /// that can hold a stale price", and a change made everywhere ("means rewriting logging across every service",
+    /// "changing every producer"), or "a single point of failure". Like the single words, they count only unconceded.
+    /// </summary>
+    private static bool IsBurdenPhraseAt(Token[] tokens, int i)
+    {
+        var word = tokens[i].Word;
+        if (word == "another" || (word == "one" && i + 1 < tokens.Length && tokens[i + 1].Word == "more"))
+        {
+            // The burden is something to keep up or that can go wrong: "to babysit", "that can hold a stale price".
+            // "One more reason to sleep well" or "another layer that stops forged events" is praise.
+            for (var j = i + 2; j + 1 < tokens.Length && j - i <= 4 && tokens[j].Clause == tokens[i].Clause; j++)
+            {
+                if (tokens[j].Word == "to")
+                {
+                    return Lexicon.UpkeepStems.Contains(tokens[j + 1].Stem);
+                }
+
+                if (tokens[j].Word == "that" && tokens[j + 1].Word is "can" or "could" or "might" or "will")
+                {
+                    return j + 2 < tokens.Length && Lexicon.GoingWrongStems.Contains(tokens[j + 2].Stem);
+                }
+            }
+
+            return false;
+        }
+
+        if (word == "single" && i + 2 < tokens.Length && tokens[i + 1].Word == "point" && tokens[i + 2].Word == "of")
+        {
+            return true;
+        }
+
+        if (!Lexicon.ChangeGerunds.Contains(word))
+        {
+            return false;
+        }
+
+        for (var j = i + 1; j < tokens.Length && j - i <= 4 && tokens[j].Clause == tokens[i].Clause; j++)
+        {
+            if (tokens[j].Word is "every" or "all" or "each" or "everything")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
