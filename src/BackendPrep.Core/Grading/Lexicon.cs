@@ -110,6 +110,20 @@ internal static class Lexicon
     /// </summary>
     public static readonly FrozenSet<string> BenefitStems = StemAll("save", "fix", "solve", "rescue");
 
+    /// <summary>Words that open a main clause's subject, ending what "instead of X" rejects: "instead of 2PC we use a saga".</summary>
+    public static readonly FrozenSet<string> SubjectStarts = new[]
+    {
+        "we", "i", "you", "they", "i'd", "we'd", "we'll", "i'll", "you'd", "you'll", "let's", "it's", "there's", "he",
+        "she", "people", "everyone", "everything", "each", "every", "have", "use", "make", "let", "just", "so", "then",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words a bare refusal may hold besides function words: "but we honestly won't bother", "but not yet".</summary>
+    public static readonly FrozenSet<string> RefusalFillers = new[]
+    {
+        "bother", "honestly", "really", "frankly", "probably", "yet", "now", "here", "today", "anymore", "ever",
+        "actually", "go", "going", "get", "got", "around", "there", "v1", "wouldn't", "won't",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Verbs of upkeep after "one more X to …": a thing to run, maintain or babysit is a burden.</summary>
     public static readonly FrozenSet<string> UpkeepStems = StemAll(
         "run", "maintain", "babysit", "operate", "manage", "monitor", "patch", "watch", "debug", "secure", "deploy",

@@ -64,7 +64,7 @@ internal static partial class Negation
     /// </summary>
     private static bool RefersDismissively(Token[] tokens, int first)
     {
-        if (RejectsReferent(tokens, first) || IsRejectingInterjection(tokens, first) || OpensWithJudgement(tokens, first))
+        if (RejectsReferent(tokens, first) || IsRejectingInterjection(tokens, first) || OpensWithJudgement(tokens, first) || IsRefusalAfterContrast(tokens, first))
         {
             return true;
         }

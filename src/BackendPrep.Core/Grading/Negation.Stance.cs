@@ -163,4 +163,98 @@ internal static partial class Negation
 
         return false;
     }
+
+    /// <summary>How many words a refusal after a contrast may have ("but we honestly won't bother with it").</summary>
+    private const int RefusalWords = 8;
+
+    /// <summary>
+    /// A concession answered by a bare refusal: "X would be nice, but we won't", "a DLQ is fine, but not for us", "X is
+    /// a good idea. But not yet." The refusal clause opens with a contrast and has a negator and nothing else to negate:
+    /// only function words, verbs of need, or a restriction of time or scope ("not yet", "not for us", "not at our
+    /// scale"). "But never more than three times" or "but not for every error" negate their own words instead.
+    /// </summary>
+    private static bool IsRefusalAfterContrast(Token[] tokens, int first)
+    {
+        if (tokens[first].Word is not ("but" or "though" or "however" or "yet"))
+        {
+            return false;
+        }
+
+        var clause = tokens[first].Clause;
+        var negator = -1;
+        var bare = true;
+        var last = first;
+        for (var i = first + 1; i < tokens.Length && tokens[i].Clause == clause; i++)
+        {
+            last = i;
+            if (negator < 0 && IsActiveNegator(tokens, i))
+            {
+                negator = i;
+            }
+            else if ((tokens[i].Flags & TokenFlags.Function) == 0 && !Lexicon.DismissalStems.Contains(tokens[i].Stem)
+                && !Lexicon.RefusalFillers.Contains(tokens[i].Word))
+            {
+                bare = false;
+            }
+        }
+
+        if (negator < 0 || last - first > RefusalWords)
+        {
+            return false;
+        }
+
+        return bare || IsRestriction(tokens, negator + 1);
+    }
+
+    /// <summary>"(not) yet", "(not) now", "(not) for us", "(not) at our scale", "(not) until we have customers".</summary>
+    private static bool IsRestriction(Token[] tokens, int i)
+    {
+        if (i >= tokens.Length)
+        {
+            return false;
+        }
+
+        var next = i + 1 < tokens.Length ? tokens[i + 1].Word : "";
+        return tokens[i].Word switch
+        {
+            "yet" or "now" or "here" or "today" or "until" => true,
+            "for" => next is "us" or "now" or "v1" or "our" or "me" or "a" or "this",
+            "at" => next is "our" or "this",
+            "in" => next is "v1" or "our" or "this",
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// A deferral: "we could add a DLQ later", "we can always add tracing down the road", "X can wait". A possibility
+    /// ("can", "could", "might") before the match and a time that is not now after it, in one clause, put the idea off
+    /// rather than propose it. A plan's step ("then drop the old column later") has no such modal.
+    /// </summary>
+    private static bool IsDeferred(Token[] tokens, int start, int end)
+    {
+        var clause = tokens[start].Clause;
+        var possible = false;
+        for (var i = start - 1; i >= 0 && tokens[i].Clause == clause; i--)
+        {
+            possible |= tokens[i].Word is "can" or "could" or "might" or "may";
+        }
+
+        for (var i = end + 1; i < tokens.Length && tokens[i].Clause == clause; i++)
+        {
+            var word = tokens[i].Word;
+            var next = i + 1 < tokens.Length && tokens[i + 1].Clause == clause ? tokens[i + 1].Word : "";
+            if (word is "can" && next == "wait")
+            {
+                return true;
+            }
+
+            if (possible && (word is "later" or "eventually" or "someday" || (word == "down" && next == "the")
+                || (word == "one" && next == "day") || (word == "if" && next is "we" or "it" && i + 2 < tokens.Length && tokens[i + 2].Word == "ever")))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

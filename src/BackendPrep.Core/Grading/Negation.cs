@@ -68,7 +68,8 @@ internal static partial class Negation
             || IsDismissedAfter(tokens, end)
             || IsReferredToAsDismissed(tokens, end, next)
             || (!conceptHasNegator && IsUnderRejectingHeader(tokens, start))
-            || IsSameAsRejected(tokens, start);
+            || IsSameAsRejected(tokens, start)
+            || IsDeferred(tokens, start, end);
     }
 
     /// <summary>A plain determiner "no" (not "no need", "no point", whose reach is longer): it negates the noun after it.</summary>

@@ -237,6 +237,23 @@ internal static class Tokenizer
         && !raw.AsSpan(0, raw.Length - 1).ContainsAnyExcept(UpperOrDigit);
 
     /// <summary>
+    /// "Instead of X" / "rather than X" reject the whole of X, however long ("rather than spending a week proving it
+    /// with packet captures"), up to the main clause's subject: "instead of a distributed transaction I'd use a saga"
+    /// keeps the saga. At least the old three words, at most <see cref="LongReach"/>.
+    /// </summary>
+    private static int ContrastReach(List<Token> tokens, int contrast)
+    {
+        var j = contrast + 1;
+        while (j < tokens.Count && j - contrast <= LongReach && tokens[j].Clause == tokens[contrast].Clause
+            && !Lexicon.SubjectStarts.Contains(tokens[j].Word))
+        {
+            j++;
+        }
+
+        return Math.Max(3, j - contrast - 1);
+    }
+
+    /// <summary>
     /// A negated word of stance: "I don't agree with the advice to X", "not a fan of X", "not keen on X", "not sold on
     /// X". Up to two words may sit between ("not a big fan", "not really convinced").
     /// </summary>
@@ -299,7 +316,11 @@ internal static class Tokenizer
                 continue;
             }
 
-            if (tokens[i].Word == "not" && tokens[i + 1].Word is "only" or "just")
+            if (i > 0 && ((tokens[i].Word == "of" && tokens[i - 1].Word == "instead") || (tokens[i].Word == "than" && tokens[i - 1].Word == "rather")))
+            {
+                tokens[i] = tokens[i] with { NegationReach = ContrastReach(tokens, i) };
+            }
+            else if (tokens[i].Word == "not" && tokens[i + 1].Word is "only" or "just")
             {
                 tokens[i] = tokens[i] with { NegationReach = 0 };
             }

@@ -118,4 +118,38 @@ public sealed class StanceRuleTests
         Assert.DoesNotContain("idempotency", Covered("Processed events mean changing every table we own."));
         Assert.Contains("idempotency", Covered("Processed events go into their own table."));
     }
+
+    [Theory]
+    [InlineData("A dead letter queue would be nice, but we won't bother.")]
+    [InlineData("A dead letter queue is a fine idea, but not for us.")]
+    [InlineData("Parking poison messages is a good habit. But not yet.")]
+    public void A_concession_answered_by_a_bare_refusal_rejects_the_idea(string answer) =>
+        Assert.DoesNotContain("dlq", Covered(answer));
+
+    [Theory]
+    [InlineData("Poison messages go to a dead letter queue, but never more than a few a day.")]
+    [InlineData("We use a dead letter queue, but not for every error.")]
+    [InlineData("We use a dead letter queue, but we don't replay automatically.")]
+    public void A_contrast_that_negates_its_own_words_keeps_the_credit(string answer) =>
+        Assert.Contains("dlq", Covered(answer));
+
+    [Fact]
+    public void A_deferral_puts_the_idea_off()
+    {
+        Assert.DoesNotContain("dlq", Covered("We could add a dead letter queue later if volume grows."));
+        Assert.DoesNotContain("dlq", Covered("We can always park poison messages somewhere down the road."));
+        Assert.DoesNotContain("dlq", Covered("The dead letter queue can wait."));
+
+        Assert.Contains("dlq", Covered("Poison messages go to a dead letter queue and ops replay them later."));
+        Assert.Contains("dlq", Covered("We can park poison messages in a dead letter queue so they never block the queue."));
+    }
+
+    [Fact]
+    public void Instead_of_rejects_all_of_its_object_up_to_the_main_subject()
+    {
+        Assert.DoesNotContain("dlq", Covered("Rather than building a whole dead letter queue, retry twice and log it."));
+        Assert.DoesNotContain("dlq", Covered("Just log it instead of wiring up a separate dead letter queue."));
+
+        Assert.Contains("dlq", Covered("Instead of retrying forever we park poison messages in a dead letter queue."));
+    }
 }
