@@ -117,11 +117,24 @@ internal static class Lexicon
         "she", "people", "everyone", "everything", "each", "every", "have", "use", "make", "let", "just", "so", "then",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Verbs that remove a thing: refusing them keeps it ("I wouldn't drop them").</summary>
+    public static readonly FrozenSet<string> RemovalStems = StemAll(
+        "remove", "drop", "disable", "delete", "cut", "kill", "lose", "rip", "ditch", "replace", "turn", "remov", "abandon");
+
+    /// <summary>
+    /// Comparatives of preference: "simpler than X", "better than X" reject X as "rather than X" does. Comparatives of
+    /// measure ("higher than the ALB's timeout") do not judge, so they are not here.
+    /// </summary>
+    public static readonly FrozenSet<string> PreferenceComparatives = new[]
+    {
+        "simpler", "easier", "cheaper", "better", "safer", "saner", "nicer", "preferable", "quicker", "cleaner",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Words a bare refusal may hold besides function words: "but we honestly won't bother", "but not yet".</summary>
     public static readonly FrozenSet<string> RefusalFillers = new[]
     {
         "bother", "honestly", "really", "frankly", "probably", "yet", "now", "here", "today", "anymore", "ever",
-        "actually", "go", "going", "get", "got", "around", "there", "v1", "wouldn't", "won't",
+        "actually", "go", "going", "get", "got", "around", "there", "v1", "wouldn't", "won't", "ours", "mine", "theirs",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Verbs of upkeep after "one more X to …": a thing to run, maintain or babysit is a burden.</summary>

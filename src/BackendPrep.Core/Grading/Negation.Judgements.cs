@@ -141,6 +141,26 @@ internal static partial class Negation
                     return true;
                 }
             }
+
+            // "…, I wouldn't design around them": a speaker's refusal of anything done with it, unless the refused act
+            // removes it ("I wouldn't drop them" keeps it).
+            if (tokens[n].NegationReach > Lexicon.PlainReach && !RemovesReferent(tokens, n + 1, last))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool RemovesReferent(Token[] tokens, int from, int to)
+    {
+        for (var v = from; v < to; v++)
+        {
+            if (Lexicon.RemovalStems.Contains(tokens[v].Stem))
+            {
+                return true;
+            }
         }
 
         return false;

@@ -169,19 +169,20 @@ internal static partial class Negation
 
     /// <summary>
     /// A concession answered by a bare refusal: "X would be nice, but we won't", "a DLQ is fine, but not for us", "X is
-    /// a good idea. But not yet." The refusal clause opens with a contrast and has a negator and nothing else to negate:
+    /// a good idea. But not yet.", "X is the finance team's job, not ours." The refusal clause opens with a contrast and has a negator and nothing else to negate:
     /// only function words, verbs of need, or a restriction of time or scope ("not yet", "not for us", "not at our
     /// scale"). "But never more than three times" or "but not for every error" negate their own words instead.
     /// </summary>
     private static bool IsRefusalAfterContrast(Token[] tokens, int first)
     {
-        if (tokens[first].Word is not ("but" or "though" or "however" or "yet"))
+        // A clause that opens with its negator needs no contrast word: "…, not ours", "…, not for us".
+        var negator = tokens[first].Word is "not" or "never" && IsActiveNegator(tokens, first) ? first : -1;
+        if (negator < 0 && tokens[first].Word is not ("but" or "though" or "however" or "yet"))
         {
             return false;
         }
 
         var clause = tokens[first].Clause;
-        var negator = -1;
         var bare = true;
         var last = first;
         for (var i = first + 1; i < tokens.Length && tokens[i].Clause == clause; i++)

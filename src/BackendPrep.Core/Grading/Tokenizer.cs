@@ -151,9 +151,9 @@ internal static class Tokenizer
             reach = 4;
         }
 
-        if (tokens.Count > 0 && ((bare == "of" && tokens[^1].Word == "instead") || (bare == "than" && tokens[^1].Word == "rather")))
+        if (tokens.Count > 0 && IsContrastThan(tokens[^1].Word, bare))
         {
-            reach = 3; // "instead of X", "rather than X"
+            reach = 3; // "instead of X", "rather than X", "simpler than X"; widened in AdjustNegatorReach
         }
 
         if (tokens.Count > 0 && bare == "convinced" && tokens[^1].Word == "less")
@@ -236,6 +236,10 @@ internal static class Tokenizer
         raw.Length >= 3 && raw[^1] == 's' && char.IsAsciiLetterUpper(raw[0])
         && !raw.AsSpan(0, raw.Length - 1).ContainsAnyExcept(UpperOrDigit);
 
+    private static bool IsContrastThan(string previous, string word) =>
+        (word == "of" && previous == "instead")
+        || (word == "than" && (previous == "rather" || Lexicon.PreferenceComparatives.Contains(previous)));
+
     /// <summary>
     /// "Instead of X" / "rather than X" reject the whole of X, however long ("rather than spending a week proving it
     /// with packet captures"), up to the main clause's subject: "instead of a distributed transaction I'd use a saga"
@@ -316,7 +320,7 @@ internal static class Tokenizer
                 continue;
             }
 
-            if (i > 0 && ((tokens[i].Word == "of" && tokens[i - 1].Word == "instead") || (tokens[i].Word == "than" && tokens[i - 1].Word == "rather")))
+            if (i > 0 && IsContrastThan(tokens[i - 1].Word, tokens[i].Word))
             {
                 tokens[i] = tokens[i] with { NegationReach = ContrastReach(tokens, i) };
             }

@@ -152,4 +152,25 @@ public sealed class StanceRuleTests
 
         Assert.Contains("dlq", Covered("Instead of retrying forever we park poison messages in a dead letter queue."));
     }
+
+    [Fact]
+    public void A_comparative_of_preference_rejects_what_it_is_compared_with()
+    {
+        Assert.DoesNotContain("dlq", Covered("Just log the failure and move on, way simpler than running a dead letter queue."));
+        Assert.Contains("dlq", Covered("A dead letter queue is simpler than retrying forever."));
+    }
+
+    [Fact]
+    public void A_bare_not_clause_disowns_what_came_before()
+    {
+        Assert.DoesNotContain("dlq", Covered("A dead letter queue is the platform team's job, not ours."));
+        Assert.Contains("dlq", Covered("Poison messages go to a dead letter queue, not to the main retry loop."));
+    }
+
+    [Fact]
+    public void A_speaker_refusing_anything_done_with_the_referent_rejects_it()
+    {
+        Assert.DoesNotContain("dlq", Covered("Poison messages are rare these days, I wouldn't design around them."));
+        Assert.Contains("dlq", Covered("Poison messages go to a dead letter queue, I wouldn't drop them."));
+    }
 }
