@@ -130,6 +130,20 @@ internal static class Lexicon
         "simpler", "easier", "cheaper", "better", "safer", "saner", "nicer", "preferable", "quicker", "cleaner",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Third parties whose proposals a speaker reports: "people recommend X", "some teams add X".</summary>
+    public static readonly FrozenSet<string> ThirdParties = new[]
+    {
+        "people", "teams", "folks", "everyone", "everybody", "others", "some", "many", "most", "vendors", "blogs",
+        "articles", "consultants",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Verbs of advice after a third party: "people recommend X", "everyone says", "some teams add X".</summary>
+    public static readonly FrozenSet<string> AdviceVerbs = new[]
+    {
+        "recommend", "recommends", "suggest", "suggests", "say", "says", "swear", "push", "pushes", "advocate",
+        "advocates", "preach", "preaches", "love", "loves", "add", "reach",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Words a bare refusal may hold besides function words: "but we honestly won't bother", "but not yet".</summary>
     public static readonly FrozenSet<string> RefusalFillers = new[]
     {

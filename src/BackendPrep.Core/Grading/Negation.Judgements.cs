@@ -49,12 +49,14 @@ internal static partial class Negation
             k++;
         }
 
-        if (k < tokens.Length)
+        if (k < tokens.Length && (RefersDismissively(tokens, k) || PrefersOtherwise(tokens, k)))
         {
-            return RefersDismissively(tokens, k);
+            return true;
         }
 
-        return next is { Length: > 0 } && RefersDismissively(next, 0);
+        // "I see people recommend expand/contract on cached JSON, writing both fields … Way too much ceremony.": what
+        // others propose is judged by the next sentence wherever it sits in its own.
+        return (k == tokens.Length || IsAttributed(tokens)) && next is { Length: > 0 } && RefersDismissively(next, 0);
     }
 
     /// <summary>

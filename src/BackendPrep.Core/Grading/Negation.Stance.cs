@@ -3,8 +3,8 @@ namespace BackendPrep.Core.Grading;
 /// <summary>
 /// Stance rules of <see cref="Negation"/>: who rejects what at the level of the clause and sentence, rather than a
 /// word next to the idea. A header that rejects what its colon introduces, a verbless clause that judges what came
-/// before, "same with X" carrying a rejection, and judgements of burden that take a whole phrase ("one more server to
-/// babysit", "means rewriting every service").
+/// before, "same with X" carrying a rejection, a concession answered by a bare refusal, a deferral, a proposal
+/// attributed to others, and a preference for something else.
 /// </summary>
 internal static partial class Negation
 {
@@ -115,55 +115,6 @@ internal static partial class Negation
         return false;
     }
 
-    /// <summary>
-    /// Judgements of burden that take a phrase: "one more server to babysit", "another hop to run", "yet another layer
-    /// that can hold a stale price", and a change made everywhere ("means rewriting logging across every service",
-    /// "changing every producer"), or "a single point of failure". Like the single words, they count only unconceded.
-    /// </summary>
-    private static bool IsBurdenPhraseAt(Token[] tokens, int i)
-    {
-        var word = tokens[i].Word;
-        if (word == "another" || (word == "one" && i + 1 < tokens.Length && tokens[i + 1].Word == "more"))
-        {
-            // The burden is something to keep up or that can go wrong: "to babysit", "that can hold a stale price".
-            // "One more reason to sleep well" or "another layer that stops forged events" is praise.
-            for (var j = i + 2; j + 1 < tokens.Length && j - i <= 4 && tokens[j].Clause == tokens[i].Clause; j++)
-            {
-                if (tokens[j].Word == "to")
-                {
-                    return Lexicon.UpkeepStems.Contains(tokens[j + 1].Stem);
-                }
-
-                if (tokens[j].Word == "that" && tokens[j + 1].Word is "can" or "could" or "might" or "will")
-                {
-                    return j + 2 < tokens.Length && Lexicon.GoingWrongStems.Contains(tokens[j + 2].Stem);
-                }
-            }
-
-            return false;
-        }
-
-        if (word == "single" && i + 2 < tokens.Length && tokens[i + 1].Word == "point" && tokens[i + 2].Word == "of")
-        {
-            return true;
-        }
-
-        if (!Lexicon.ChangeGerunds.Contains(word))
-        {
-            return false;
-        }
-
-        for (var j = i + 1; j < tokens.Length && j - i <= 4 && tokens[j].Clause == tokens[i].Clause; j++)
-        {
-            if (tokens[j].Word is "every" or "all" or "each" or "everything")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>How many words a refusal after a contrast may have ("but we honestly won't bother with it").</summary>
     private const int RefusalWords = 8;
 
@@ -257,5 +208,62 @@ internal static partial class Negation
         }
 
         return false;
+    }
+
+    /// <summary>How far into a sentence its attribution may sit ("I see people recommend …").</summary>
+    private const int AttributionOffset = 6;
+
+    /// <summary>
+    /// A sentence that reports what others propose: a third party and a verb of advice in its opening words ("I see
+    /// people recommend X", "Some teams add X", "Everyone says X"). The speaker has not proposed X yet; what follows decides.
+    /// </summary>
+    private static bool IsAttributed(Token[] tokens)
+    {
+        var party = false;
+        for (var i = 0; i < tokens.Length && i <= AttributionOffset; i++)
+        {
+            if (party && Lexicon.AdviceVerbs.Contains(tokens[i].Word))
+            {
+                return true;
+            }
+
+            party |= Lexicon.ThirdParties.Contains(tokens[i].Word);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "X just hides bugs, I'd rather the pods crash loudly": a next clause in which the speaker prefers something else
+    /// rejects X. A comparison that keeps X in view ("I'd rather replay by hand than lose orders") or the idiom "rather
+    /// be safe" does not.
+    /// </summary>
+    private static bool PrefersOtherwise(Token[] tokens, int first)
+    {
+        var clause = tokens[first].Clause;
+        var p = first;
+        if (p < tokens.Length && tokens[p].Word is "i" or "we" && p + 1 < tokens.Length && tokens[p + 1].Word == "would")
+        {
+            p++;
+        }
+        else if (tokens[p].Word is not ("i'd" or "we'd" or "id"))
+        {
+            return false;
+        }
+
+        if (p + 1 >= tokens.Length || tokens[p + 1].Word is not ("rather" or "prefer") || tokens[p + 1].Clause != clause)
+        {
+            return false;
+        }
+
+        for (var i = p + 2; i < tokens.Length && tokens[i].Clause == clause; i++)
+        {
+            if (tokens[i].Word is "than" or "safe")
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

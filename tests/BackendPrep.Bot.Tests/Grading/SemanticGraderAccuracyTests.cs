@@ -50,10 +50,10 @@ public sealed class SemanticGraderAccuracyTests(SemanticGraderAccuracyTests.Mode
     private const double FourthBlindPrecisionFloor = 0.78;
 
     // The fifth blind set with the defaults, measured once while blind: P 0.752 / R 0.898 / F1 0.819 (lexical
-    // 0.789 / 0.784 / 0.786); after the stance rules and the rejected-sentence filter, P 0.810 / R 0.898 / F1 0.852.
+    // 0.789 / 0.784 / 0.786); after the stance rules and the rejected-sentence filter, P 0.819 / R 0.898 / F1 0.856.
     // Semantic stays off by default; the floors only stop it getting worse.
-    private const double FifthBlindF1Floor = 0.84;
-    private const double FifthBlindPrecisionFloor = 0.80;
+    private const double FifthBlindF1Floor = 0.85;
+    private const double FifthBlindPrecisionFloor = 0.81;
 
     /// <summary>Calibration may only prefer settings that keep this precision on the answers it is tuned on.</summary>
     private const double CalibrationPrecision = 0.95;

@@ -42,9 +42,9 @@ public sealed class GraderAccuracyTests(ITestOutputHelper output)
 
     // The fifth blind set, measured once while blind (after the predicate judgement rules): P 0.789 / R 0.784 /
     // F1 0.786 (19 false positives on the 12 negation answers, paraphrase recall 0.38); after the stance rules, which
-    // were written from its false positives, P 0.863 / R 0.784 / F1 0.821. The floors only stop it getting worse.
-    private const double FifthBlindF1Floor = 0.81;
-    private const double FifthBlindPrecisionFloor = 0.85;
+    // were written from its false positives, P 0.873 / R 0.784 / F1 0.826. The floors only stop it getting worse.
+    private const double FifthBlindF1Floor = 0.82;
+    private const double FifthBlindPrecisionFloor = 0.86;
 
     [Fact]
     public void Eval_set_is_large_varied_and_labels_real_rubric_items()

@@ -173,4 +173,23 @@ public sealed class StanceRuleTests
         Assert.DoesNotContain("dlq", Covered("Poison messages are rare these days, I wouldn't design around them."));
         Assert.Contains("dlq", Covered("Poison messages go to a dead letter queue, I wouldn't drop them."));
     }
+
+    [Fact]
+    public void What_others_propose_is_judged_by_the_next_sentence()
+    {
+        Assert.DoesNotContain("dlq", Covered("I see people recommend a dead letter queue, with a replay tool on top. Way too much ceremony."));
+
+        // The speaker's own proposal in the same position keeps it: only its last clause is judged by the next sentence.
+        Assert.Contains("dlq", Covered("We add a dead letter queue, with a replay tool on top. Way too much ceremony for the replay tool."));
+        Assert.Contains("dlq", Covered("I see people recommend a dead letter queue, and they are right. We add one too."));
+    }
+
+    [Fact]
+    public void A_speaker_preferring_something_else_rejects_what_came_before()
+    {
+        Assert.DoesNotContain("dlq", Covered("A dead letter queue just piles up, I'd rather the handler crash loudly."));
+
+        Assert.Contains("dlq", Covered("Poison messages go to a dead letter queue, I'd rather replay by hand than lose orders."));
+        Assert.Contains("dlq", Covered("Poison messages go to a dead letter queue, I'd rather be safe."));
+    }
 }
