@@ -257,6 +257,23 @@ internal static class Tokenizer
         return Math.Max(3, j - contrast - 1);
     }
 
+    /// <summary>A verb of need or a "no point / no reason" after a negator: "don't need to bother with X".</summary>
+    private static bool ExtendsReach(Token next) =>
+        Lexicon.DismissalStems.Contains(next.Stem) || next.Word is "point" or "reason" or "worry" or "care";
+
+    private static int ReachBeforeCondition(List<Token> tokens, int negator)
+    {
+        var j = negator + 1;
+        while (j < tokens.Count && j - negator <= ClauseReach && tokens[j].Clause == tokens[negator].Clause
+            && !Lexicon.ScopeBreakers.Contains(tokens[j].Word) && tokens[j].Word is not ("until" or "before" or "after"))
+        {
+            j++;
+        }
+
+        var condition = j < tokens.Count && j - negator <= ClauseReach && tokens[j].Clause == tokens[negator].Clause;
+        return condition ? Math.Max(Lexicon.PlainReach, j - negator - 1) : ClauseReach;
+    }
+
     /// <summary>
     /// A negated word of stance: "I don't agree with the advice to X", "not a fan of X", "not keen on X", "not sold on
     /// X". Up to two words may sit between ("not a big fan", "not really convinced").
@@ -328,11 +345,19 @@ internal static class Tokenizer
             {
                 tokens[i] = tokens[i] with { NegationReach = 0 };
             }
-            else if (tokens[i + 1].Word is "think" or "believe" || IsStance(tokens, i) || IsSpeakerRefusal(tokens, i))
+            else if (tokens[i + 1].Word is "think" or "believe")
             {
-                // "I don't think we need X", "not a fan of nightly X", "I wouldn't spend a day on X": the speaker's
-                // stance covers the rest of the clause, however long the thing it rejects.
+                // "I don't think we need X": the doubt covers the rest of the clause.
                 tokens[i] = tokens[i] with { NegationReach = ClauseReach };
+            }
+            else if (IsStance(tokens, i) || IsSpeakerRefusal(tokens, i))
+            {
+                // "Not a fan of nightly X", "I wouldn't spend a day on X": the speaker's stance covers the rest of the
+                // clause however long the thing it rejects, up to a condition or reason ("I wouldn't retry a POST
+                // unless it carries an idempotency key" keeps the key).
+                // Never shorter than the reach a verb of need already gives ("we wouldn't bother verifying …").
+                var reach = ReachBeforeCondition(tokens, i);
+                tokens[i] = tokens[i] with { NegationReach = ExtendsReach(tokens[i + 1]) ? Math.Max(reach, LongReach) : reach };
             }
             else if (i + 2 < tokens.Count
                 && (tokens[i + 1].Word == "do" || Lexicon.DismissalStems.Contains(tokens[i + 1].Stem)) && tokens[i + 2].Word is "is" or "was")
@@ -340,7 +365,7 @@ internal static class Tokenizer
                 // "What I wouldn't do is add retries", "what we don't need is a cache": a cleft puts the thing last.
                 tokens[i] = tokens[i] with { NegationReach = ClauseReach };
             }
-            else if (Lexicon.DismissalStems.Contains(tokens[i + 1].Stem) || tokens[i + 1].Word is "point" or "reason" or "worry" or "care")
+            else if (ExtendsReach(tokens[i + 1]))
             {
                 tokens[i] = tokens[i] with { NegationReach = LongReach };
             }

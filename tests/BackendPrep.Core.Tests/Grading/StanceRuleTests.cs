@@ -35,6 +35,7 @@ public sealed class StanceRuleTests
         // The refusal ends with its clause, and an outcome ("we wouldn't see…") is a fact, not a choice.
         Assert.Contains("dlq", Covered("I wouldn't retry forever, poison messages go to a dead letter queue."));
         Assert.Contains("dlq", Covered("We wouldn't see the queue stall, since every poison message goes to a dead letter queue."));
+        Assert.Contains("idempotency", Covered("I wouldn't retry a charge unless the request carries an idempotency key."));
     }
 
     [Fact]
