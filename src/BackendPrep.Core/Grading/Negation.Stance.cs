@@ -184,10 +184,17 @@ internal static partial class Negation
     /// </summary>
     private static bool IsDeferred(Token[] tokens, int start, int end)
     {
+        // The modal must be the main clause's: in a purpose or relative clause ("so ops can replay them later", "where
+        // we can inspect them later") it states what the proposal makes possible.
         var clause = tokens[start].Clause;
         var possible = false;
         for (var i = start - 1; i >= 0 && tokens[i].Clause == clause; i--)
         {
+            if (possible && (Lexicon.ScopeBreakers.Contains(tokens[i].Word) || tokens[i].Word is "that" or "to"))
+            {
+                return false;
+            }
+
             possible |= tokens[i].Word is "can" or "could" or "might" or "may";
         }
 

@@ -142,6 +142,7 @@ public sealed class StanceRuleTests
         Assert.DoesNotContain("dlq", Covered("The dead letter queue can wait."));
 
         Assert.Contains("dlq", Covered("Poison messages go to a dead letter queue and ops replay them later."));
+        Assert.Contains("dlq", Covered("Failed events are kept aside so we can inspect each poison message later."));
         Assert.Contains("dlq", Covered("We can park poison messages in a dead letter queue so they never block the queue."));
     }
 
