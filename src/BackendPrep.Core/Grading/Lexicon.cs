@@ -172,11 +172,11 @@ internal static class Lexicon
 
     /// <summary>
     /// Words of stance that, negated, reject the rest of their clause: "I don't agree with the advice to X", "not a fan
-    /// of X", "not sold on X". Written as general English.
+    /// of X", "not sold on X". Written as general English; "support" is left out, as software "doesn't support" things.
     /// </summary>
     public static readonly FrozenSet<string> StanceWords = new[]
     {
-        "agree", "fan", "keen", "sold", "convinced", "recommend", "advocate", "endorse", "support", "favour", "favor",
+        "agree", "fan", "keen", "sold", "convinced", "recommend", "advocate", "endorse", "favour", "favor",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>

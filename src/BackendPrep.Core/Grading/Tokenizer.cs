@@ -299,24 +299,30 @@ internal static class Tokenizer
     /// <summary>
     /// The speaker refusing a course of action: "I wouldn't spend a day proving it with access logs", "we'd never
     /// split the state". A conditional refusal is a recommendation against the whole predicate, unlike a factual "we
-    /// don't see errors in the logs", so it reaches the end of the clause. Verbs of perception or outcome after it
+    /// don't see errors in the logs" or a habit ("the rule we never break"), so it reaches the end of the clause. Verbs of perception or outcome after it
     /// ("we wouldn't see a 502 in the app logs") state a fact, not a choice.
     /// </summary>
     private static bool IsSpeakerRefusal(List<Token> tokens, int negator)
     {
         var word = tokens[negator].Word;
         var subject = negator - 1;
-        if (word is "never" or "not" && subject >= 0 && tokens[subject].Word == "would")
+        bool speaker;
+        if (word is "never" or "not" && subject >= 1 && tokens[subject].Word == "would")
         {
             subject--; // "I would never", "we would not"
+            speaker = tokens[subject].Word is "i" or "we";
         }
-        else if (word is not ("wouldn't" or "wouldnt" or "won't" or "wont" or "never"))
+        else if (word is "wouldn't" or "wouldnt" or "won't" or "wont")
         {
-            return false;
+            speaker = subject >= 0 && tokens[subject].Word is "i" or "we";
+        }
+        else
+        {
+            // "I'd never", not the habitual "we never deploy on Fridays".
+            speaker = word == "never" && subject >= 0 && tokens[subject].Word is "i'd" or "we'd" or "id" or "wed";
         }
 
-        if (subject < 0 || tokens[subject].Clause != tokens[negator].Clause
-            || !(word == "never" ? tokens[subject].Word is "i'd" or "we'd" or "id" or "wed" or "i" or "we" : tokens[subject].Word is "i" or "we"))
+        if (!speaker || tokens[subject].Clause != tokens[negator].Clause)
         {
             return false;
         }

@@ -36,6 +36,7 @@ public sealed class StanceRuleTests
         Assert.Contains("dlq", Covered("I wouldn't retry forever, poison messages go to a dead letter queue."));
         Assert.Contains("dlq", Covered("We wouldn't see the queue stall, since every poison message goes to a dead letter queue."));
         Assert.Contains("idempotency", Covered("I wouldn't retry a charge unless the request carries an idempotency key."));
+        Assert.Contains("signature", Covered("The one rule we never break: verify the signature before anything else."));
     }
 
     [Fact]
