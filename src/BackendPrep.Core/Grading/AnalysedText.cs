@@ -17,6 +17,9 @@ internal enum TokenFlags : byte
 
     /// <summary>An -ing form: in a short sentence it is usually a noun ("event loop blocking"), not a finite verb.</summary>
     Gerund = 64,
+
+    /// <summary>First word after a colon: what a header ("Things I wouldn't bother with:") introduces.</summary>
+    AfterColon = 128,
 }
 
 /// <summary>One word of a sentence: its lowercase form, its stem, its clause (for negation scope) and how far back a negator it is reaches.</summary>

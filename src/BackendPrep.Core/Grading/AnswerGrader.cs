@@ -51,7 +51,11 @@ public sealed class AnswerGrader
     public static GradeResult Grade(string promptId, CompiledRubric rubric, string answer, IReadOnlyCollection<string>? onlyItemIds = null, SemanticMatching? semantic = null)
     {
         var text = AnalysedText.Analyse(answer);
-        var matches = rubric.MatchAll(text);
+
+        // A sentence in which the lexical rules found an idea rejected takes a stance against it; similarity cannot
+        // see that stance, so the semantic path does not credit anything from it.
+        var rejected = semantic is null ? null : new HashSet<int>();
+        var matches = rubric.MatchAll(text, rejected);
         var bulletList = IsBulletList(text);
         var itemsPerSentence = new int[text.Sentences.Count];
         foreach (var sentences in matches)
@@ -77,7 +81,7 @@ public sealed class AnswerGrader
         {
             // Any item earned lexically, graded now or not (a follow-up grades only the missed ones), shows the topic.
             var onTopic = matches.Any(m => m.Any(s => IsEvidence(text, s, itemsPerSentence[s], bulletList)));
-            AddSemanticEvidence(rubric, text, semantic, itemsPerSentence, bulletList, graded, evidence, onTopic);
+            AddSemanticEvidence(rubric, text, semantic, itemsPerSentence, bulletList, graded, evidence, onTopic, rejected!);
         }
 
         var grades = new List<ItemGrade>(rubric.Items.Count);
@@ -95,15 +99,16 @@ public sealed class AnswerGrader
     /// <summary>
     /// The semantic signal, for items still without evidence: each eligible sentence is embedded once and earns the
     /// items it is close to (at least the threshold, and within the margin of its closest item). Eligible means a
-    /// statement, not a fragment or keyword list, that negates nothing: similarity cannot see what a "not" applies to.
+    /// statement, not a fragment or keyword list, that negates nothing and in which the lexical rules rejected no idea
+    /// (<paramref name="rejected"/>): similarity cannot see what a "not" or a judgement applies to.
     /// Then, only in an answer shown to be on topic (an item earned lexically or at the full threshold), a sentence
     /// earns its closest item at the lead threshold if that item clearly leads the rest: off-topic text is always
     /// closest to something, so the lower bar needs the topic established first.
     /// </summary>
-    private static void AddSemanticEvidence(CompiledRubric rubric, AnalysedText text, SemanticMatching semantic, int[] itemsPerSentence, bool bulletList, bool[] graded, string?[] evidence, bool onTopic)
+    private static void AddSemanticEvidence(CompiledRubric rubric, AnalysedText text, SemanticMatching semantic, int[] itemsPerSentence, bool bulletList, bool[] graded, string?[] evidence, bool onTopic, HashSet<int> rejected)
     {
         var eligible = Enumerable.Range(0, text.Sentences.Count)
-            .Where(s => IsSemanticCandidate(text.Sentences[s], itemsPerSentence[s], bulletList))
+            .Where(s => !rejected.Contains(s) && IsSemanticCandidate(text.Sentences[s], itemsPerSentence[s], bulletList))
             .ToArray();
         if (eligible.Length == 0)
         {

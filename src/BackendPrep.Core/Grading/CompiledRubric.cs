@@ -74,8 +74,11 @@ public sealed class CompiledRubric
     private static CompiledConcept[] CompileAll(IReadOnlyList<string> concepts) =>
         [.. concepts.Select(CompiledConcept.Compile).OfType<CompiledConcept>()];
 
-    /// <summary>For each item, the sentences (in answer order) where one of its concepts is stated and not negated.</summary>
-    internal SortedSet<int>[] MatchAll(AnalysedText text)
+    /// <summary>
+    /// For each item, the sentences (in answer order) where one of its concepts is stated and not negated; sentences
+    /// where a concept is stated but rejected go to <paramref name="rejected"/>, if given.
+    /// </summary>
+    internal SortedSet<int>[] MatchAll(AnalysedText text, ISet<int>? rejected = null)
     {
         var matches = new SortedSet<int>[Items.Count];
         for (var i = 0; i < Items.Count; i++)
@@ -83,7 +86,7 @@ public sealed class CompiledRubric
             matches[i] = [];
             foreach (var concept in Items[i].Concepts)
             {
-                ConceptMatcher.MatchSentences(concept, text, matches[i], OwnStems[i]);
+                ConceptMatcher.MatchSentences(concept, text, matches[i], OwnStems[i], rejected);
             }
         }
 

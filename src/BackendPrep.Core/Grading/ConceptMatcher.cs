@@ -18,18 +18,19 @@ internal static class ConceptMatcher
     /// <summary>
     /// Adds to <paramref name="sentences"/> every sentence index where the concept matches; with the item's own stems
     /// (<paramref name="ownStems"/>), also where it matches but for one absent stem. Null: whole matches only.
+    /// Sentences where it matches but is negated or rejected go to <paramref name="rejected"/>, if given.
     /// </summary>
-    public static void MatchSentences(CompiledConcept concept, AnalysedText text, SortedSet<int> sentences, IReadOnlySet<string>? ownStems = null)
+    public static void MatchSentences(CompiledConcept concept, AnalysedText text, SortedSet<int> sentences, IReadOnlySet<string>? ownStems = null, ISet<int>? rejected = null)
     {
         foreach (var stems in concept.Alternatives)
         {
-            MatchAlternative(stems, concept, text, sentences, ownStems);
+            MatchAlternative(stems, concept, text, sentences, ownStems, rejected);
         }
     }
 
     public static int Window(int stemCount) => (2 * stemCount) + 3;
 
-    private static void MatchAlternative(string[] stems, CompiledConcept concept, AnalysedText text, SortedSet<int> sentences, IReadOnlySet<string>? ownStems)
+    private static void MatchAlternative(string[] stems, CompiledConcept concept, AnalysedText text, SortedSet<int> sentences, IReadOnlySet<string>? ownStems, ISet<int>? rejected)
     {
         var lists = new IReadOnlyList<Occurrence>[stems.Length];
         var missing = -1;
@@ -97,9 +98,16 @@ internal static class ConceptMatcher
                 end = Math.Max(end, found.End);
             }
 
-            if (complete && end - start + 1 <= window && !IsNegated(text, at.Sentence, start, end, concept.ContainsNegator))
+            if (complete && end - start + 1 <= window)
             {
-                sentences.Add(at.Sentence);
+                if (!IsNegated(text, at.Sentence, start, end, concept.ContainsNegator))
+                {
+                    sentences.Add(at.Sentence);
+                }
+                else
+                {
+                    rejected?.Add(at.Sentence);
+                }
             }
         }
     }

@@ -105,6 +105,89 @@ internal static class Lexicon
         "afford");
 
     /// <summary>
+    /// Verbs of benefit that, negated after a concept, reject it as a remedy: "lockfiles wouldn't have saved you",
+    /// "retries don't fix the race".
+    /// </summary>
+    public static readonly FrozenSet<string> BenefitStems = StemAll("save", "fix", "solve", "rescue");
+
+    /// <summary>Words that open a main clause's subject, ending what "instead of X" rejects: "instead of 2PC we use a saga".</summary>
+    public static readonly FrozenSet<string> SubjectStarts = new[]
+    {
+        "we", "i", "you", "they", "i'd", "we'd", "we'll", "i'll", "you'd", "you'll", "let's", "it's", "there's", "he",
+        "she", "people", "everyone", "everything", "each", "every", "have", "use", "make", "let", "just", "so", "then",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Verbs that remove a thing: refusing them keeps it ("I wouldn't drop them").</summary>
+    public static readonly FrozenSet<string> RemovalStems = StemAll(
+        "remove", "drop", "disable", "delete", "cut", "kill", "lose", "rip", "ditch", "replace", "turn", "remov", "abandon");
+
+    /// <summary>
+    /// Comparatives of preference: "simpler than X", "better than X" reject X as "rather than X" does. Comparatives of
+    /// measure ("higher than the ALB's timeout") do not judge, so they are not here.
+    /// </summary>
+    public static readonly FrozenSet<string> PreferenceComparatives = new[]
+    {
+        "simpler", "easier", "cheaper", "better", "safer", "saner", "nicer", "preferable", "quicker", "cleaner",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Third parties whose proposals a speaker reports: "people recommend X", "some teams add X".</summary>
+    public static readonly FrozenSet<string> ThirdParties = new[]
+    {
+        "people", "teams", "folks", "everyone", "everybody", "others", "some", "many", "most", "vendors", "blogs",
+        "articles", "consultants",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Verbs of advice after a third party: "people recommend X", "everyone says", "some teams add X".</summary>
+    public static readonly FrozenSet<string> AdviceVerbs = new[]
+    {
+        "recommend", "recommends", "suggest", "suggests", "say", "says", "swear", "push", "pushes", "advocate",
+        "advocates", "preach", "preaches", "love", "loves", "add", "reach",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words a bare refusal may hold besides function words: "but we honestly won't bother", "but not yet".</summary>
+    public static readonly FrozenSet<string> RefusalFillers = new[]
+    {
+        "bother", "honestly", "really", "frankly", "probably", "yet", "now", "here", "today", "anymore", "ever",
+        "actually", "go", "going", "get", "got", "around", "there", "v1", "wouldn't", "won't", "ours", "mine", "theirs",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Verbs of upkeep after "one more X to …": a thing to run, maintain or babysit is a burden.</summary>
+    public static readonly FrozenSet<string> UpkeepStems = StemAll(
+        "run", "maintain", "babysit", "operate", "manage", "monitor", "patch", "watch", "debug", "secure", "deploy",
+        "own", "learn", "configure", "upgrade", "support", "keep", "pay", "worry", "break", "fail");
+
+    /// <summary>Verbs after "one more X that can …" that name what goes wrong: "hold a stale price", "fail", "drift".</summary>
+    public static readonly FrozenSet<string> GoingWrongStems = StemAll(
+        "fail", "break", "go", "drift", "hold", "leak", "lag", "lose", "corrupt", "diverge", "serve", "cache", "get");
+
+    /// <summary>
+    /// Change verbs that, made everywhere ("rewriting logging across every service", "changing every producer"), judge
+    /// the thing that needs them as a burden.
+    /// </summary>
+    public static readonly FrozenSet<string> ChangeGerunds = new[]
+    {
+        "rewriting", "changing", "touching", "updating", "migrating", "modifying", "redeploying", "reworking",
+        "retrofitting", "refactoring",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Words of stance that, negated, reject the rest of their clause: "I don't agree with the advice to X", "not a fan
+    /// of X", "not sold on X". Written as general English; "support" is left out, as software "doesn't support" things.
+    /// </summary>
+    public static readonly FrozenSet<string> StanceWords = new[]
+    {
+        "agree", "fan", "keen", "sold", "convinced", "recommend", "advocate", "endorse", "favour", "favor",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Verbs after "I wouldn't" / "we won't" that state an outcome or perception rather than refuse an action: "we
+    /// wouldn't see a 502 in the logs", "I won't know until…".
+    /// </summary>
+    public static readonly FrozenSet<string> OutcomeStems = StemAll(
+        "see", "know", "notice", "get", "have", "be", "expect", "lose", "find", "hear", "happen", "show", "catch",
+        "need", "even", "necessarily", "normally", "usually");
+
+    /// <summary>
     /// Shorthand typed in answers, read as the words it stands for (concepts go through the same tokenizer, so
     /// either spelling in content matches either in answers).
     /// </summary>
@@ -167,7 +250,8 @@ internal static class Lexicon
         "unnecessary", "overkill", "pointless", "needless", "useless", "irrelevant", "unneeded", "superfluous",
         "overblown", "overrated", "overhyped", "overengineering", "overengineered", "overcomplicated", "nonissue",
         "moot", "bureaucracy", "bureaucratic", "busywork", "headache", "headaches", "hassle", "nightmare", "risky",
-        "wasteful", "premature", "distraction", "theatre", "theater", "gimmick", "gimmicky",
+        "wasteful", "premature", "distraction", "theatre", "theater", "gimmick", "gimmicky", "buzzword", "buzzwords", "hype",
+        "overthinking", "overthought", "wasted", "guesswork",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -181,7 +265,7 @@ internal static class Lexicon
         "little value", "little point", "no benefit", "no gain", "no value", "no real benefit", "than it's worth",
         "than its worth", "than it is worth", "rabbit hole", "waste of", "red herring", "for nothing", "more trouble",
         "more hassle", "not worth", "isn't worth", "not needed", "gold plating", "a solution looking", "a solution in search",
-        "snake oil", "cargo cult", "box ticking", "tick box",
+        "snake oil", "cargo cult", "box ticking", "tick box", "guessing game", "no thanks", "hard pass",
     }.Select(p => p.Split(' ')).GroupBy(p => p[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
     /// <summary>The reach of a plain negator ("not X", "no X"); dismissive and doubting forms reach further.</summary>
@@ -197,7 +281,7 @@ internal static class Lexicon
         "expensive", "costly", "pricey", "complicated", "convoluted", "fragile", "brittle", "flaky", "fiddly", "finicky",
         "clunky", "cumbersome", "unwieldy", "painful", "tedious", "messy", "hacky", "heavyweight", "impractical",
         "unrealistic", "annoying", "pain", "paranoid", "excessive", "overcautious", "overzealous", "silly", "ridiculous",
-        "absurd", "intrusive", "disruptive",
+        "absurd", "intrusive", "disruptive", "jarring", "awkward",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Nouns of burden that judge when quantified: "a lot of risk", "too much overhead", "tons of boilerplate".</summary>
@@ -211,7 +295,8 @@ internal static class Lexicon
     /// <summary>Words of quantity that turn a burden noun up to three words later into a judgement.</summary>
     public static readonly FrozenSet<string> BurdenQuantifiers = new[]
     {
-        "lot", "lots", "much", "ton", "tons", "loads", "huge", "massive", "enormous", "big", "major", "serious",
+        "lot", "lots", "much", "ton", "tons", "loads", "huge", "massive", "enormous", "big", "major", "serious", "extra",
+        "twice", "double", "triple",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Verbs that predicate a judgement of their subject: "X is fiddly", "X adds a lot of risk", "X feels clunky".</summary>
@@ -253,6 +338,7 @@ internal static class Lexicon
     {
         "kill", "kills", "hurt", "hurts", "cripple", "cripples", "tank", "tanks", "ruin", "ruins", "annoy", "annoys",
         "frustrate", "frustrates", "irritate", "irritates", "bloat", "bloats", "clutter", "clutters", "slow", "slows",
+        "break", "breaks", "hides", "masks",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>

@@ -13,15 +13,25 @@ internal static partial class Negation
     /// <summary>How many filler words may sit between the copula and the judgement ("that's a bit of a headache").</summary>
     private const int ReferringReach = 4;
 
-    /// <summary>"Cold starts are a non-issue with SnapStart": a dismissal between the matched words dismisses the match.</summary>
+    /// <summary>
+    /// "Cold starts are a non-issue with SnapStart": a dismissal between the matched words dismisses the match, and so
+    /// does an unconceded judgement predicated inside it ("structured events mean rewriting logging in every service"
+    /// matches "structured logging" across its own predicate).
+    /// </summary>
     private static bool IsDismissedWithin(Token[] tokens, int start, int end)
     {
+        // A match that spans clauses may take a judgement of something else ("locking all three databases is fragile,
+        // so each service commits its own step"), so only a single-clause match is judged from inside.
+        var linked = false;
+        var oneClause = tokens[start].Clause == tokens[end].Clause;
         for (var i = start + 1; i < end; i++)
         {
-            if (IsDismissalAt(tokens, i))
+            if (IsDismissalAt(tokens, i) || (linked && IsJudgementAt(tokens, i) && !IsConceded(tokens, i)))
             {
                 return true;
             }
+
+            linked |= oneClause && Lexicon.Copulas.Contains(tokens[i].Word);
         }
 
         return false;
@@ -39,12 +49,14 @@ internal static partial class Negation
             k++;
         }
 
-        if (k < tokens.Length)
+        if (k < tokens.Length && (RefersDismissively(tokens, k) || PrefersOtherwise(tokens, k)))
         {
-            return RefersDismissively(tokens, k);
+            return true;
         }
 
-        return next is { Length: > 0 } && RefersDismissively(next, 0);
+        // "I see people recommend expand/contract on cached JSON, writing both fields … Way too much ceremony.": what
+        // others propose is judged by the next sentence wherever it sits in its own.
+        return (k == tokens.Length || IsAttributed(tokens)) && next is { Length: > 0 } && RefersDismissively(next, 0);
     }
 
     /// <summary>
@@ -54,7 +66,7 @@ internal static partial class Negation
     /// </summary>
     private static bool RefersDismissively(Token[] tokens, int first)
     {
-        if (RejectsReferent(tokens, first) || IsRejectingInterjection(tokens, first))
+        if (RejectsReferent(tokens, first) || IsRejectingInterjection(tokens, first) || OpensWithJudgement(tokens, first) || IsRefusalAfterContrast(tokens, first))
         {
             return true;
         }
@@ -131,6 +143,26 @@ internal static partial class Negation
                     return true;
                 }
             }
+
+            // "…, I wouldn't design around them": a speaker's refusal of anything done with it, unless the refused act
+            // removes it ("I wouldn't drop them" keeps it).
+            if (tokens[n].NegationReach > Lexicon.PlainReach && !RemovesReferent(tokens, n + 1, last))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool RemovesReferent(Token[] tokens, int from, int to)
+    {
+        for (var v = from; v < to; v++)
+        {
+            if (Lexicon.RemovalStems.Contains(tokens[v].Stem))
+            {
+                return true;
+            }
         }
 
         return false;
@@ -165,7 +197,7 @@ internal static partial class Negation
     private static bool IsJudgementAt(Token[] tokens, int i)
     {
         var word = tokens[i].Word;
-        if (Lexicon.JudgementWords.Contains(word))
+        if (Lexicon.JudgementWords.Contains(word) || IsBurdenPhraseAt(tokens, i))
         {
             return true;
         }
@@ -341,7 +373,8 @@ internal static partial class Negation
     {
         for (var j = i - 1; j >= 0 && tokens[j].Clause == tokens[i].Clause; j--)
         {
-            if (Lexicon.Concessives.Contains(tokens[j].Word))
+            // "Though it's expensive", and "worth changing every consumer for": worth before a cost outweighs it.
+            if (Lexicon.Concessives.Contains(tokens[j].Word) || tokens[j].Word == "worth")
             {
                 return true;
             }
@@ -349,7 +382,24 @@ internal static partial class Negation
 
         for (var j = i + 1; j < tokens.Length; j++)
         {
-            if (Lexicon.Contrasts.Contains(tokens[j].Word))
+            if (Lexicon.Contrasts.Contains(tokens[j].Word) && (tokens[j].Word != "anyway" || KeepsAnyway(tokens, j)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "Anyway" concedes a cost when the speaker goes ahead ("we keep it anyway", "worth doing anyway"), not when it adds
+    /// one more reason against ("the old checks are inconsistent anyway", "our egress is small anyway").
+    /// </summary>
+    private static bool KeepsAnyway(Token[] tokens, int anyway)
+    {
+        for (var j = anyway - 1; j >= 0 && tokens[j].Clause == tokens[anyway].Clause; j--)
+        {
+            if (tokens[j].Word is "we" or "i" or "we'd" or "i'd" or "we'll" or "i'll" or "worth" or "it's" or "do" or "keep")
             {
                 return true;
             }

@@ -66,7 +66,10 @@ internal static partial class Negation
             || (!conceptHasNegator && IsListedUnderNegator(tokens, start, end))
             || IsDismissedWithin(tokens, start, end)
             || IsDismissedAfter(tokens, end)
-            || IsReferredToAsDismissed(tokens, end, next);
+            || IsReferredToAsDismissed(tokens, end, next)
+            || (!conceptHasNegator && IsUnderRejectingHeader(tokens, start))
+            || IsSameAsRejected(tokens, start)
+            || IsDeferred(tokens, start, end);
     }
 
     /// <summary>A plain determiner "no" (not "no need", "no point", whose reach is longer): it negates the noun after it.</summary>
@@ -202,7 +205,7 @@ internal static partial class Negation
             {
                 for (var j = i + 1; j < tokens.Length && j - i <= 2; j++)
                 {
-                    if (Lexicon.DismissalStems.Contains(tokens[j].Stem))
+                    if (Lexicon.DismissalStems.Contains(tokens[j].Stem) || Lexicon.BenefitStems.Contains(tokens[j].Stem))
                     {
                         return true;
                     }

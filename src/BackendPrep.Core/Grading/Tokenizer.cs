@@ -17,6 +17,8 @@ internal static class Tokenizer
         var tokens = new List<Token>();
         var clause = 0;
         var afterComma = false;
+        var afterColon = -1;
+        var openQuote = false;
         var i = 0;
         while (i < sentence.Length)
         {
@@ -29,16 +31,26 @@ internal static class Tokenizer
                     afterComma = false;
                 }
 
-                if (c is ',' or ':' or '(' or ')' or '[' or ']' or '"' || (c == '-' && IsSpacedDash(sentence, i)))
+                // A closing quote does not end the clause: the quoted words are a name the sentence goes on to judge
+                // ("'One wide event per request' means rewriting every service").
+                var closingQuote = c == '"' && openQuote;
+                openQuote ^= c == '"';
+                if ((c is ',' or ':' or '(' or ')' or '[' or ']' or '"' || (c == '-' && IsSpacedDash(sentence, i))) && !closingQuote)
                 {
                     clause++;
                     afterComma = c == ',';
+                }
+
+                if (c == ':')
+                {
+                    afterColon = tokens.Count;
                 }
 
                 i++;
                 continue;
             }
 
+            MarkAfterColon(tokens, ref afterColon);
             var start = i;
             while (i < sentence.Length && (char.IsLetterOrDigit(sentence[i]) || IsInnerJoiner(sentence, i)))
             {
@@ -63,8 +75,19 @@ internal static class Tokenizer
             MarkParts(tokens, first);
         }
 
+        MarkAfterColon(tokens, ref afterColon);
         AdjustNegatorReach(tokens);
         return [.. tokens];
+    }
+
+    /// <summary>Flags the first word after a colon once it has been added (<paramref name="index"/> -1: none pending).</summary>
+    private static void MarkAfterColon(List<Token> tokens, ref int index)
+    {
+        if (index >= 0 && index < tokens.Count)
+        {
+            tokens[index] = tokens[index] with { Flags = tokens[index].Flags | TokenFlags.AfterColon };
+            index = -1;
+        }
     }
 
     private static bool IsInnerJoiner(string s, int i) =>
@@ -128,9 +151,9 @@ internal static class Tokenizer
             reach = 4;
         }
 
-        if (tokens.Count > 0 && ((bare == "of" && tokens[^1].Word == "instead") || (bare == "than" && tokens[^1].Word == "rather")))
+        if (tokens.Count > 0 && IsContrastThan(tokens[^1].Word, bare))
         {
-            reach = 3; // "instead of X", "rather than X"
+            reach = 3; // "instead of X", "rather than X", "simpler than X"; widened in AdjustNegatorReach
         }
 
         if (tokens.Count > 0 && bare == "convinced" && tokens[^1].Word == "less")
@@ -213,6 +236,100 @@ internal static class Tokenizer
         raw.Length >= 3 && raw[^1] == 's' && char.IsAsciiLetterUpper(raw[0])
         && !raw.AsSpan(0, raw.Length - 1).ContainsAnyExcept(UpperOrDigit);
 
+    private static bool IsContrastThan(string previous, string word) =>
+        (word == "of" && previous == "instead")
+        || (word == "than" && (previous == "rather" || Lexicon.PreferenceComparatives.Contains(previous)));
+
+    /// <summary>
+    /// "Instead of X" / "rather than X" reject the whole of X, however long ("rather than spending a week proving it
+    /// with packet captures"), up to the main clause's subject: "instead of a distributed transaction I'd use a saga"
+    /// keeps the saga. At least the old three words, at most <see cref="LongReach"/>.
+    /// </summary>
+    private static int ContrastReach(List<Token> tokens, int contrast)
+    {
+        var j = contrast + 1;
+        while (j < tokens.Count && j - contrast <= LongReach && tokens[j].Clause == tokens[contrast].Clause
+            && !Lexicon.SubjectStarts.Contains(tokens[j].Word))
+        {
+            j++;
+        }
+
+        return Math.Max(3, j - contrast - 1);
+    }
+
+    /// <summary>A verb of need or a "no point / no reason" after a negator: "don't need to bother with X".</summary>
+    private static bool ExtendsReach(Token next) =>
+        Lexicon.DismissalStems.Contains(next.Stem) || next.Word is "point" or "reason" or "worry" or "care";
+
+    private static int ReachBeforeCondition(List<Token> tokens, int negator)
+    {
+        var j = negator + 1;
+        while (j < tokens.Count && j - negator <= ClauseReach && tokens[j].Clause == tokens[negator].Clause
+            && !Lexicon.ScopeBreakers.Contains(tokens[j].Word) && tokens[j].Word is not ("until" or "before" or "after"))
+        {
+            j++;
+        }
+
+        var condition = j < tokens.Count && j - negator <= ClauseReach && tokens[j].Clause == tokens[negator].Clause;
+        return condition ? Math.Max(Lexicon.PlainReach, j - negator - 1) : ClauseReach;
+    }
+
+    /// <summary>
+    /// A negated word of stance: "I don't agree with the advice to X", "not a fan of X", "not keen on X", "not sold on
+    /// X". Up to two words may sit between ("not a big fan", "not really convinced").
+    /// </summary>
+    private static bool IsStance(List<Token> tokens, int negator)
+    {
+        for (var j = negator + 1; j < tokens.Count && j - negator <= 3 && tokens[j].Clause == tokens[negator].Clause; j++)
+        {
+            if (Lexicon.StanceWords.Contains(tokens[j].Word))
+            {
+                return true;
+            }
+
+            if (tokens[j].Word is not ("a" or "big" or "huge" or "really" or "much" or "entirely" or "totally" or "fully"))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The speaker refusing a course of action: "I wouldn't spend a day proving it with access logs", "we'd never
+    /// split the state". A conditional refusal is a recommendation against the whole predicate, unlike a factual "we
+    /// don't see errors in the logs" or a habit ("the rule we never break"), so it reaches the end of the clause. Verbs of perception or outcome after it
+    /// ("we wouldn't see a 502 in the app logs") state a fact, not a choice.
+    /// </summary>
+    private static bool IsSpeakerRefusal(List<Token> tokens, int negator)
+    {
+        var word = tokens[negator].Word;
+        var subject = negator - 1;
+        bool speaker;
+        if (word is "never" or "not" && subject >= 1 && tokens[subject].Word == "would")
+        {
+            subject--; // "I would never", "we would not"
+            speaker = tokens[subject].Word is "i" or "we";
+        }
+        else if (word is "wouldn't" or "wouldnt" or "won't" or "wont")
+        {
+            speaker = subject >= 0 && tokens[subject].Word is "i" or "we";
+        }
+        else
+        {
+            // "I'd never", not the habitual "we never deploy on Fridays".
+            speaker = word == "never" && subject >= 0 && tokens[subject].Word is "i'd" or "we'd" or "id" or "wed";
+        }
+
+        if (!speaker || tokens[subject].Clause != tokens[negator].Clause)
+        {
+            return false;
+        }
+
+        return negator + 1 < tokens.Count && !Lexicon.OutcomeStems.Contains(tokens[negator + 1].Stem);
+    }
+
     /// <summary>
     /// "not only X but Y" affirms X; "no point worrying about X", "don't need to bother with X", "I don't think you
     /// need X" reach further than a plain "not X".
@@ -226,7 +343,11 @@ internal static class Tokenizer
                 continue;
             }
 
-            if (tokens[i].Word == "not" && tokens[i + 1].Word is "only" or "just")
+            if (i > 0 && IsContrastThan(tokens[i - 1].Word, tokens[i].Word))
+            {
+                tokens[i] = tokens[i] with { NegationReach = ContrastReach(tokens, i) };
+            }
+            else if (tokens[i].Word == "not" && tokens[i + 1].Word is "only" or "just")
             {
                 tokens[i] = tokens[i] with { NegationReach = 0 };
             }
@@ -235,13 +356,22 @@ internal static class Tokenizer
                 // "I don't think we need X": the doubt covers the rest of the clause.
                 tokens[i] = tokens[i] with { NegationReach = ClauseReach };
             }
+            else if (IsStance(tokens, i) || IsSpeakerRefusal(tokens, i))
+            {
+                // "Not a fan of nightly X", "I wouldn't spend a day on X": the speaker's stance covers the rest of the
+                // clause however long the thing it rejects, up to a condition or reason ("I wouldn't retry a POST
+                // unless it carries an idempotency key" keeps the key).
+                // Never shorter than the reach a verb of need already gives ("we wouldn't bother verifying …").
+                var reach = ReachBeforeCondition(tokens, i);
+                tokens[i] = tokens[i] with { NegationReach = ExtendsReach(tokens[i + 1]) ? Math.Max(reach, LongReach) : reach };
+            }
             else if (i + 2 < tokens.Count
                 && (tokens[i + 1].Word == "do" || Lexicon.DismissalStems.Contains(tokens[i + 1].Stem)) && tokens[i + 2].Word is "is" or "was")
             {
                 // "What I wouldn't do is add retries", "what we don't need is a cache": a cleft puts the thing last.
                 tokens[i] = tokens[i] with { NegationReach = ClauseReach };
             }
-            else if (Lexicon.DismissalStems.Contains(tokens[i + 1].Stem) || tokens[i + 1].Word is "point" or "reason" or "worry" or "care")
+            else if (ExtendsReach(tokens[i + 1]))
             {
                 tokens[i] = tokens[i] with { NegationReach = LongReach };
             }

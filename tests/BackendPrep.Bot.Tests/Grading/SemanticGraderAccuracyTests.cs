@@ -37,20 +37,23 @@ public sealed class SemanticGraderAccuracyTests(SemanticGraderAccuracyTests.Mode
     // The third blind set with the defaults: blind, P 0.603 / R 0.925 / F1 0.730; after the lexical name-list and
     // dismissal rules (which also gate the semantic path), P 0.767 / R 0.919 / F1 0.836. Precision is far short of
     // the target, so semantic stays off by default; the floors only stop it getting worse. After the predicate judgement
-    // rules (docs/grading.md), P 0.796 / R 0.919 / F1 0.853.
-    private const double ThirdBlindF1Floor = 0.84;
-    private const double ThirdBlindPrecisionFloor = 0.78;
+    // rules (docs/grading.md), P 0.796 / R 0.919 / F1 0.853; after the stance rules and the rejected-sentence filter,
+    // P 0.809 / R 0.919 / F1 0.860.
+    private const double ThirdBlindF1Floor = 0.85;
+    private const double ThirdBlindPrecisionFloor = 0.80;
 
     // The fourth blind set with the defaults, measured once while blind: P 0.718 / R 0.847 / F1 0.777 (lexical
-    // 0.775 / 0.716 / 0.744); after the predicate judgement rules, P 0.752 / R 0.847 / F1 0.797. Semantic stays off by
-    // default; the floors only stop it getting worse.
-    private const double FourthBlindF1Floor = 0.78;
-    private const double FourthBlindPrecisionFloor = 0.74;
+    // 0.775 / 0.716 / 0.744); after the predicate judgement rules, P 0.752 / R 0.847 / F1 0.797; after the stance rules
+    // and the rejected-sentence filter, P 0.791 / R 0.847 / F1 0.818. Semantic stays off by default; the floors only
+    // stop it getting worse.
+    private const double FourthBlindF1Floor = 0.81;
+    private const double FourthBlindPrecisionFloor = 0.78;
 
     // The fifth blind set with the defaults, measured once while blind: P 0.752 / R 0.898 / F1 0.819 (lexical
-    // 0.789 / 0.784 / 0.786). Semantic stays off by default; the floors only stop it getting worse.
-    private const double FifthBlindF1Floor = 0.80;
-    private const double FifthBlindPrecisionFloor = 0.73;
+    // 0.789 / 0.784 / 0.786); after the stance rules and the rejected-sentence filter, P 0.819 / R 0.898 / F1 0.856.
+    // Semantic stays off by default; the floors only stop it getting worse.
+    private const double FifthBlindF1Floor = 0.85;
+    private const double FifthBlindPrecisionFloor = 0.81;
 
     /// <summary>Calibration may only prefer settings that keep this precision on the answers it is tuned on.</summary>
     private const double CalibrationPrecision = 0.95;

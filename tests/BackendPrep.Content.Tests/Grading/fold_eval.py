@@ -3,7 +3,7 @@
 
 Usage (from the repo root, after `dotnet build src/BackendPrep.Bot -c Release`):
   python3 tests/BackendPrep.Content.Tests/Grading/fold_eval.py [--semantic] [--dump OUT.json] [--diff BEFORE.json]
-The prompts of all four eval files, sorted by id, are dealt round robin into 6 folds; a fold's figure is the
+The prompts of all five eval files, sorted by id, are dealt round robin into 6 folds; a fold's figure is the
 micro-F1 over its prompts' answers. --dump writes every answer's covered items; --diff lists the (answer, item) pairs
 whose outcome changed against such a dump, marked +TP, -TP, +FP, -FP.
 """
@@ -16,7 +16,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 from score_eval import grade, prf, fmt  # noqa: E402
 
 HERE = os.path.dirname(__file__)
-FILES = ["eval-set.jsonl", "eval-blind2.jsonl", "eval-blind3.jsonl", "eval-blind4.jsonl"]
+FILES = ["eval-set.jsonl", "eval-blind2.jsonl", "eval-blind3.jsonl", "eval-blind4.jsonl", "eval-blind5.jsonl"]
 FOLDS = 6
 
 

@@ -47,6 +47,17 @@ public sealed class SemanticMatchingTests
     }
 
     [Fact]
+    public void A_sentence_whose_idea_the_lexical_rules_rejected_earns_nothing_by_similarity()
+    {
+        // "event id" is matched and judged a burden ("one more table to babysit"): the sentence takes a stance against
+        // the idea, though it has no negator for the semantic filter to see.
+        Assert.Empty(Grade("Remembering handled deliveries by event id is one more table to babysit.").Covered);
+
+        // The same meaning without a rejected match still earns by similarity.
+        Assert.Equal(["idempotency"], Grade("Remembering handled deliveries takes one table we babysit.").Covered);
+    }
+
+    [Fact]
     public void A_sentence_earns_only_items_near_its_best_one_unless_the_margin_is_wide()
     {
         // Cosine ≈ 0.82 with the dedupe item, ≈ 0.41 with the signature item: both above a 0.3 threshold.
