@@ -71,6 +71,13 @@ internal static partial class EvalSet
     /// </summary>
     public static IReadOnlyList<EvalAnswer> FifthBlind() => Read("eval-blind5.jsonl");
 
+    /// <summary>
+    /// The sixth blind set: 72 answers to 12 more new prompts, made the same way while the stance rules were being
+    /// written from the fifth's misses. Measured once, at 12:51 UTC on 2026-11-29 (docs/grading.md); calibration data
+    /// from then on.
+    /// </summary>
+    public static IReadOnlyList<EvalAnswer> SixthBlind() => Read("eval-blind6.jsonl");
+
     private static IReadOnlyList<EvalAnswer> Read(string file)
     {
         var path = Path.Combine(RepoRoot(), "tests", "BackendPrep.Content.Tests", "Grading", file);
