@@ -15,10 +15,11 @@ var idleSeconds = Value("--idle") is { } idle ? int.Parse(idle, CultureInfo.Inva
 var placement = new BotPlacement(
     args.Contains("--out-of-process"),
     Value("--bot") ?? Path.Combine(RepoPaths.Root, "src", "BackendPrep.Bot", "bin", "Release", "net10.0", "backendprep.dll"),
-    // LOADTEST_DOTNET_* and LOADTEST_BACKENDPREP_* (e.g. LOADTEST_BACKENDPREP_Storage__CheckpointPages=1000) passed to the
-    // child without the prefix, to try runtime knobs and bot settings without a rebuild.
+    // LOADTEST_DOTNET_*, LOADTEST_MALLOC_* (glibc) and LOADTEST_BACKENDPREP_* (e.g. LOADTEST_BACKENDPREP_Storage__CheckpointPages=1000)
+    // passed to the child without the prefix, to try runtime knobs and bot settings without a rebuild.
     Environment.GetEnvironmentVariables().Keys.Cast<string>()
-        .Where(k => k.StartsWith("LOADTEST_DOTNET_", StringComparison.Ordinal) || k.StartsWith("LOADTEST_BACKENDPREP_", StringComparison.Ordinal))
+        .Where(k => k.StartsWith("LOADTEST_DOTNET_", StringComparison.Ordinal) || k.StartsWith("LOADTEST_MALLOC_", StringComparison.Ordinal)
+            || k.StartsWith("LOADTEST_BACKENDPREP_", StringComparison.Ordinal))
         .ToDictionary(k => k["LOADTEST_".Length..], k => Environment.GetEnvironmentVariable(k)!),
     args.Contains("--pin"));
 Phase[] phases = smoke
