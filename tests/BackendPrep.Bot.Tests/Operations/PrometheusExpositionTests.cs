@@ -129,6 +129,18 @@ public sealed class PrometheusExpositionTests
     }
 
     [Fact]
+    public void An_observable_callback_that_throws_leaves_the_rest_of_the_scrape_intact()
+    {
+        using var meter = new Meter(_meterName);
+        using var exposition = new PrometheusExposition([_meterName], scope: null);
+        Func<int> broken = () => throw new InvalidOperationException("callback bug");
+        meter.CreateObservableGauge("test.broken", broken);
+        meter.CreateObservableGauge("test.fine", () => 7);
+
+        Assert.Equal(["# TYPE test_fine gauge", $"test_fine{{otel_scope_name=\"{_meterName}\"}} 7"], Lines(exposition));
+    }
+
+    [Fact]
     public void Only_the_named_meters_count_and_meters_of_another_hosts_factory_are_left_out()
     {
         using var ours = new Meter(_meterName);

@@ -42,7 +42,16 @@ internal sealed class PrometheusExposition : IDisposable
     {
         lock (_scrape)
         {
-            _listener.RecordObservableInstruments();
+            try
+            {
+                _listener.RecordObservableInstruments();
+            }
+            catch (AggregateException)
+            {
+                // The listener calls every callback and throws their failures together at the end: the failing
+                // instruments keep their last value, and the scrape still shows everything else.
+            }
+
             MetricFamily[] families;
             lock (_families)
                 families = [.. _families.Values.OrderBy(f => f.Name, StringComparer.Ordinal)];

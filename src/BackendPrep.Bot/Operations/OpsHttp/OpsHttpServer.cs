@@ -65,7 +65,8 @@ internal sealed class OpsHttpServer(
             }
 
             var overLimit = Interlocked.Increment(ref _open) > limits.MaxConnections;
-            _ = overLimit ? RefuseAsync(socket) : ServeAsync(socket);
+            // Off the accept loop: a request already in the socket would otherwise be parsed and answered on it.
+            _ = Task.Run(() => overLimit ? RefuseAsync(socket) : ServeAsync(socket));
         }
     }
 
@@ -77,7 +78,7 @@ internal sealed class OpsHttpServer(
             using (socket)
             {
                 using var deadline = new CancellationTokenSource(limits.WriteTimeout, time);
-                await socket.SendAsync(new OpsHttpResponse(503).Head(), SocketFlags.None, deadline.Token);
+                await SendAllAsync(socket, new OpsHttpResponse(503).Head(), deadline.Token);
                 socket.Shutdown(SocketShutdown.Both);
             }
         }
@@ -107,9 +108,9 @@ internal sealed class OpsHttpServer(
                 {
                     using var timer = new CancellationTokenSource(limits.WriteTimeout, time);
                     using var writing = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, timer.Token);
-                    await socket.SendAsync(response.Head(), SocketFlags.None, writing.Token);
-                    if (request is not { IsHead: true } && !response.Body.IsEmpty)
-                        await socket.SendAsync(response.Body, SocketFlags.None, writing.Token);
+                    await SendAllAsync(socket, response.Head(), writing.Token);
+                    if (request is not { IsHead: true })
+                        await SendAllAsync(socket, response.Body, writing.Token);
                 }
 
                 socket.Shutdown(SocketShutdown.Both);
@@ -183,6 +184,16 @@ internal sealed class OpsHttpServer(
         {
             log.LogError(ex, "Ops port: {Method} {Path} failed", request.Method, request.Path);
             return new OpsHttpResponse(500);
+        }
+    }
+
+    /// <summary>A send may take only part of a buffer; the rest follows until all is out or the deadline passes.</summary>
+    private static async Task SendAllAsync(Socket socket, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    {
+        while (!bytes.IsEmpty)
+        {
+            var sent = await socket.SendAsync(bytes, SocketFlags.None, cancellationToken);
+            bytes = bytes[sent..];
         }
     }
 
