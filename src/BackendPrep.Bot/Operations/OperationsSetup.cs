@@ -1,12 +1,13 @@
+using System.Diagnostics.Metrics;
 using BackendPrep.Bot.Interactions;
 using BackendPrep.Bot.Operations.Backup;
+using BackendPrep.Bot.Operations.Metrics;
 using BackendPrep.Discord;
 using BackendPrep.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using OpenTelemetry.Metrics;
 
 namespace BackendPrep.Bot.Operations;
 
@@ -17,7 +18,7 @@ internal static class OperationsSetup
         [RouterMetrics.MeterName, DiscordMetrics.MeterName, "BackendPrep.Discord.Gateway", StorageMetrics.MeterName];
 
     /// <summary>
-    /// The storage health check and backups (<see cref="BackupSetup.AddBackups"/>) always; the ops port (OpenTelemetry with the Prometheus exporter, and the server) only
+    /// The storage health check and backups (<see cref="BackupSetup.AddBackups"/>) always; the ops port (the meter listener behind <c>/metrics</c>, and the server) only
     /// when <c>Ops:Port</c> is set, so a bot without it pays nothing for metrics export. Options are validated either way.
     /// </summary>
     public static IServiceCollection AddOperations(this IServiceCollection services, IConfiguration configuration)
@@ -35,14 +36,9 @@ internal static class OperationsSetup
         return services;
     }
 
-    /// <summary>
-    /// A method of its own, never inlined: the JIT loads the assemblies a method body names when it compiles it, so with
-    /// these calls inline every start loaded OpenTelemetry, port or not.
-    /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static void AddOpsPort(IServiceCollection services)
     {
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(MeterNames).AddPrometheusExporter());
+        services.AddSingleton(sp => new PrometheusExposition(MeterNames, sp.GetService<IMeterFactory>()));
         services.AddSingleton<OpsAddress>();
         services.AddHostedService<OpsServer>();
     }

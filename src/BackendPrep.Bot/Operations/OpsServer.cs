@@ -1,93 +1,71 @@
 using System.Net;
 using System.Text.Json;
 using BackendPrep.Bot.Operations.Backup;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using BackendPrep.Bot.Operations.Metrics;
+using BackendPrep.Bot.Operations.OpsHttp;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OpenTelemetry.Metrics;
 
 namespace BackendPrep.Bot.Operations;
 
 /// <summary>
-/// A bare Kestrel server on <c>Ops:Address:Ops:Port</c>: <c>GET /metrics</c> is the OpenTelemetry Prometheus scrape,
-/// <c>GET /healthz</c> runs every registered health check and answers 200 (every check healthy or only degraded), or
-/// 503 with each failing check's reason; <c>POST /backup</c> takes a backup (<see cref="BackupEndpoint"/>).
-/// Started first and stopped last among the hosted services, so health reads "down" through the whole shutdown.
+/// The ops port on <c>Ops:Address:Ops:Port</c> (<see cref="OpsHttpServer"/>): <c>GET /metrics</c> is the Prometheus
+/// scrape (<see cref="PrometheusExposition"/>), <c>GET /healthz</c> runs every registered health check and answers 200
+/// (every check healthy or only degraded), or 503 with each failing check's reason; <c>POST /backup</c> takes a backup
+/// (<see cref="BackupEndpoint"/>). Started first and stopped last among the hosted services, so health reads "down"
+/// through the whole shutdown.
 /// </summary>
 internal sealed class OpsServer(
     IOptions<OpsOptions> options,
-    MeterProvider meters,
+    PrometheusExposition metrics,
     HealthCheckService health,
     BackupEndpoint backup,
     OpsAddress address,
+    TimeProvider time,
     ILogger<OpsServer> log) : IHostedService, IAsyncDisposable
 {
-    private WebApplication? _app;
+    private OpsHttpServer? _server;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
-        {
-            k.AddServerHeader = false;
-            k.Listen(IPAddress.Parse(o.Address), o.Port!.Value);
-        });
-        var app = builder.Build();
-        app.UseOpenTelemetryPrometheusScrapingEndpoint(meters, predicate: null, path: "/metrics", configureBranchedPipeline: null, optionsName: null);
-        app.Run(ServeAsync);
-        await app.StartAsync(cancellationToken);
-        _app = app;
-        var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        address.Set(bound);
-        log.LogInformation("Ops endpoint listening on {Url} (/metrics, /healthz, /backup)", bound);
+        var server = new OpsHttpServer(new IPEndPoint(IPAddress.Parse(o.Address), o.Port!.Value), ServeAsync, new OpsHttpLimits(), time, log);
+        var bound = server.Start();
+        _server = server;
+        var url = new Uri($"http://{bound}/");
+        address.Set(url);
+        log.LogInformation("Ops endpoint listening on {Url} (/metrics, /healthz, /backup)", url);
+        return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken) =>
+        _server?.StopAsync(cancellationToken) ?? Task.CompletedTask;
+
+    private async Task<OpsHttpResponse> ServeAsync(OpsHttpRequest request, CancellationToken cancellationToken)
     {
-        if (_app is not null)
-            await _app.StopAsync(cancellationToken);
-    }
-
-    private async Task ServeAsync(HttpContext context)
-    {
-        if (context.Request.Path == BackupEndpoint.Path)
+        switch (request.Path)
         {
-            await backup.ServeAsync(context);
-            return;
+            case BackupEndpoint.Path:
+                return await backup.ServeAsync(request, cancellationToken);
+            case "/metrics" when request.IsGetOrHead:
+                return new OpsHttpResponse(200, metrics.Scrape(), PrometheusText.ContentType);
+            case "/healthz" when request.IsGetOrHead:
+                var report = await health.CheckHealthAsync(cancellationToken);
+                // Degraded (a failing backup) still serves users: reported in the body, not as a status that gets the bot restarted.
+                return OpsHttpResponse.Json(report.Status != HealthStatus.Unhealthy ? 200 : 503, HealthJson.Write(report));
+            case "/metrics" or "/healthz":
+                return OpsHttpResponse.MethodNotAllowed("GET, HEAD");
+            default:
+                return new OpsHttpResponse(404);
         }
-
-        if (context.Request.Path != "/healthz")
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
-        }
-
-        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
-        {
-            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-            return;
-        }
-
-        var report = await health.CheckHealthAsync(context.RequestAborted);
-        // Degraded (a failing backup) still serves users: reported in the body, not as a status that gets the bot restarted.
-        context.Response.StatusCode = report.Status != HealthStatus.Unhealthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
-        context.Response.ContentType = "application/json";
-        context.Response.Headers.CacheControl = "no-store";
-        await context.Response.Body.WriteAsync(HealthJson.Write(report), context.RequestAborted);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
-            await _app.DisposeAsync();
+        if (_server is not null)
+            await _server.DisposeAsync();
     }
 }
 

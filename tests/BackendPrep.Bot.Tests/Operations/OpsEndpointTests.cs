@@ -48,6 +48,61 @@ public sealed class OpsEndpointTests
     }
 
     [Fact]
+    public async Task Metrics_keep_the_names_types_labels_and_buckets_of_the_opentelemetry_exporter_they_replaced()
+    {
+        using var ops = new OpsPort();
+        var discord = new FakeDiscordServer();
+        await discord.StartAsync();
+        await using var bot = await BotOnFakeDiscord.StartOnAsync(discord, ops.Register, OpsPort.Args);
+        await bot.InteractAsync(FakeInteractions.SlashCommand(Dana, "plan"));
+        var baseUrl = await ops.Address.Bound;
+        using var http = new HttpClient();
+
+        using var response = await http.GetAsync(new Uri(baseUrl, "/metrics"));
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n');
+
+        Assert.Equal("text/plain; version=0.0.4; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        // Lines as the OpenTelemetry exporter wrote them in a scrape taken before it was replaced (docs/operations.md);
+        // only series recorded before the interaction's answer reached the fake Discord, so none races the scrape.
+        string[] golden =
+        [
+            "# TYPE backendprep_interaction_duration_milliseconds histogram",
+            "# HELP backendprep_interaction_duration_milliseconds Time spent in the handler",
+            "# TYPE backendprep_interactions_total counter",
+            "# HELP backendprep_interactions_total Interactions handled, by kind, command and outcome",
+            "# TYPE discord_gateway_dispatches_waits_total counter",
+            "# TYPE discord_gateway_identifies_total counter",
+            "# TYPE discord_gateway_state gauge",
+            "# TYPE discord_interactions_queue_depth gauge",
+            "# TYPE discord_rest_requests_total counter",
+            "# TYPE backendprep_storage_operation_duration_milliseconds histogram",
+            """discord_gateway_state{otel_scope_name="BackendPrep.Discord",shard="0",state="connected"} 1""",
+            """discord_gateway_state{otel_scope_name="BackendPrep.Discord",shard="0",state="faulted"} 0""",
+            """discord_interactions_queue_depth{otel_scope_name="BackendPrep.Discord"} 0""",
+            """backendprep_interactions_total{otel_scope_name="BackendPrep.Bot",kind="Command",name="plan",outcome="ok"} 1""",
+            """backendprep_interaction_duration_milliseconds_count{otel_scope_name="BackendPrep.Bot",kind="Command",name="plan",outcome="ok"} 1""",
+            """discord_rest_requests_total{otel_scope_name="BackendPrep.Discord",route="GET /gateway/bot",status="200"} 1""",
+        ];
+        foreach (var line in golden)
+        {
+            Assert.Contains(line, lines);
+        }
+
+        Assert.Equal(
+            ["0", "5", "10", "25", "50", "75", "100", "250", "500", "750", "1000", "2500", "5000", "7500", "10000", "+Inf"],
+            lines.Where(l => l.StartsWith("backendprep_interaction_duration_milliseconds_bucket{", StringComparison.Ordinal)).Select(l => l.Split("le=\"")[1].Split('"')[0]));
+        Assert.Contains(lines, l => l.StartsWith("""discord_gateway_identifies_total{otel_scope_name="BackendPrep.Discord.Gateway"} """, StringComparison.Ordinal));
+
+        using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri(baseUrl, "/healthz")));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        using var post = await http.PostAsync(new Uri(baseUrl, "/healthz"), content: null);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
+        using var missing = await http.GetAsync(new Uri(baseUrl, "/nothing"));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
     public async Task Healthz_is_200_when_ready_and_503_naming_the_gateway_once_it_is_down()
     {
         using var ops = new OpsPort();

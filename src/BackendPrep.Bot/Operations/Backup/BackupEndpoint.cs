@@ -1,6 +1,6 @@
 using System.Text.Json;
+using BackendPrep.Bot.Operations.OpsHttp;
 using BackendPrep.Storage.Backup;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BackendPrep.Bot.Operations.Backup;
@@ -15,44 +15,24 @@ internal sealed class BackupEndpoint(IServiceProvider services)
 
     private readonly Backups? _backups = services.GetService<Backups>();
 
-    public async Task ServeAsync(HttpContext context)
+    public async Task<OpsHttpResponse> ServeAsync(OpsHttpRequest request, CancellationToken cancellationToken)
     {
-        if (!HttpMethods.IsPost(context.Request.Method))
-        {
-            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-            context.Response.Headers.Allow = "POST";
-            return;
-        }
-
-        if (context.Request.Headers.Origin.Count > 0)
-        {
-            await WriteAsync(context, StatusCodes.Status403Forbidden, Error("requests from a browser page are refused"));
-            return;
-        }
-
+        if (request.Method != "POST")
+            return OpsHttpResponse.MethodNotAllowed("POST");
+        if (request.HasOrigin)
+            return OpsHttpResponse.Json(403, Error("requests from a browser page are refused"));
         if (_backups is null)
-        {
-            await WriteAsync(context, StatusCodes.Status409Conflict, Error("backups are off: set Storage:Backup:Directory"));
-            return;
-        }
+            return OpsHttpResponse.Json(409, Error("backups are off: set Storage:Backup:Directory"));
 
         try
         {
-            var report = await _backups.TakeAsync(context.RequestAborted);
-            await WriteAsync(context, StatusCodes.Status200OK, Report(report));
+            var report = await _backups.TakeAsync(cancellationToken);
+            return OpsHttpResponse.Json(200, Report(report));
         }
         catch (BackupFailedException ex)
         {
-            await WriteAsync(context, StatusCodes.Status500InternalServerError, Error(ex.Message));
+            return OpsHttpResponse.Json(500, Error(ex.Message));
         }
-    }
-
-    private static async Task WriteAsync(HttpContext context, int status, byte[] body)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        context.Response.Headers.CacheControl = "no-store";
-        await context.Response.Body.WriteAsync(body, context.RequestAborted);
     }
 
     private static byte[] Error(string message) => Json(json => json.WriteString("error", message));
