@@ -117,6 +117,8 @@ public sealed partial class FakeGateway
         {
             _sessions[session.Id] = session;
             _latestSession = session;
+            _sessionStarted.TrySetResult();
+            _sessionStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
         connection.Session = session;

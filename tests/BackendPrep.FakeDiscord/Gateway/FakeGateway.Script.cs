@@ -14,18 +14,31 @@ public sealed partial class FakeGateway
     /// <summary>
     /// Like <see cref="DispatchAsync"/>, also saying which session the event joined: if the client later starts a new
     /// session instead of resuming that one, the event is lost to it, as on Discord.
+    /// A test that dispatches as soon as it has seen the IDENTIFY waits (up to 20 s) for the session that IDENTIFY is
+    /// starting: the op is recorded when it arrives, a moment before the session exists.
     /// </summary>
     public async Task<(string SessionId, long Sequence)> DispatchInSessionAsync(string eventName, string json)
     {
-        FakeConnection? connection;
-        FakeSession session;
-        lock (_lock)
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
         {
-            connection = _current;
-            session = connection?.Session ?? _latestSession ?? throw new InvalidOperationException("no session yet");
-        }
+            FakeConnection? connection;
+            FakeSession? session;
+            Task started;
+            lock (_lock)
+            {
+                connection = _current;
+                session = connection?.Session ?? _latestSession;
+                started = _sessionStarted.Task;
+            }
 
-        return (session.Id, await SendDispatchAsync(connection?.Session == session ? connection : null, session, eventName, json));
+            if (session is not null)
+                return (session.Id, await SendDispatchAsync(connection?.Session == session ? connection : null, session, eventName, json));
+            var remaining = deadline - DateTime.UtcNow;
+            if (remaining <= TimeSpan.Zero)
+                throw new InvalidOperationException("no session yet");
+            await started.WaitAsync(remaining).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
     }
 
     /// <summary>Closes the live connection with a close code (4000, 4009, 4014…).</summary>

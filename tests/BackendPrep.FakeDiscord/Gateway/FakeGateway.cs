@@ -23,6 +23,9 @@ public sealed partial class FakeGateway(string token, ulong applicationId, ulong
     private readonly Lock _lock = new();
     private FakeConnection? _current;
     private FakeSession? _latestSession;
+
+    /// <summary>Completed (and replaced) whenever an IDENTIFY starts a session; dispatches sent early wait on it.</summary>
+    private TaskCompletionSource _sessionStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _connections;
     private TaskCompletionSource _connectionChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
