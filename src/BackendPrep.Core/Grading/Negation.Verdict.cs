@@ -31,7 +31,13 @@ internal static partial class Negation
         var v = start + 1;
         for (; v < tokens.Length && v - end <= SubjectTail && tokens[v].Clause == clause; v++)
         {
+            // The match's own content words are names, even those that read as verbs ("dead letter queue").
             var word = tokens[v].Word;
+            if (v <= end && (tokens[v].Flags & TokenFlags.Function) == 0 && tokens[v].NegationReach == 0)
+            {
+                continue;
+            }
+
             if (word is "would" or "will" or "could" or "might" or "can" or "may" or "should")
             {
                 modal = lead = true;
@@ -268,9 +274,9 @@ internal static partial class Negation
         }
 
         var then = -1;
-        for (var i = end + 1; i + 1 < tokens.Length; i++)
+        for (var i = end + 1; i < tokens.Length; i++)
         {
-            if (then < 0 && tokens[i].Word == "but" && tokens[i + 1].Word == "then")
+            if (then < 0 && tokens[i].Word == "but" && i + 1 < tokens.Length && tokens[i + 1].Word == "then")
             {
                 then = i;
             }
