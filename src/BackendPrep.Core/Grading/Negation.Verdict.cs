@@ -17,23 +17,34 @@ internal static partial class Negation
     private static bool IsSubjectOfVerdict(Token[] tokens, int start, int end)
     {
         var clause = tokens[start].Clause;
-        for (var i = start - 1; i >= 0 && tokens[i].Clause == clause; i--)
+        var opening = start;
+        while (opening > 0 && tokens[opening - 1].Clause == clause)
         {
-            if (!IsLeadingSubjectWord(tokens[i]))
+            opening--;
+        }
+
+        // Once a gerund or article has opened a noun phrase, a word that reads as a verb is a noun in it ("adding trace
+        // headers", "the queue depth"); at the clause's start it is an imperative or a finite verb.
+        var opened = false;
+        for (var i = opening; i < start; i++)
+        {
+            if (!IsLeadingSubjectWord(tokens[i]) && !(opened && IsContentWord(tokens[i])))
             {
                 return false;
             }
+
+            opened |= (tokens[i].Flags & TokenFlags.Gerund) != 0 || tokens[i].Word is "a" or "an" or "the";
         }
 
         // Walk to the clause's verb, past the rest of the subject and any modal or adverb before the verb.
-        // The scan starts inside the match: a partial match may run past its subject's verb ("payloads … is … small").
         bool modal = false, dismissive = false, already = false, lead = false;
         var v = start + 1;
         for (; v < tokens.Length && v - end <= SubjectTail && tokens[v].Clause == clause; v++)
         {
-            // The match's own content words are names, even those that read as verbs ("dead letter queue").
+            // Content words are the subject's, even those that read as verbs ("dead letter queue", "to every consumer"):
+            // the verdicts read here follow a copula, a negator or a modal, which are function words.
             var word = tokens[v].Word;
-            if (v <= end && (tokens[v].Flags & TokenFlags.Function) == 0 && tokens[v].NegationReach == 0)
+            if (v <= end && IsContentWord(tokens[v]))
             {
                 continue;
             }
@@ -51,25 +62,20 @@ internal static partial class Negation
                 already |= word == "already";
                 lead = true;
             }
-            else if (lead || !(IsSubjectContinuation(tokens[v]) || IsLeadingSubjectWord(tokens[v])))
+            else if (lead || !(IsLeadingSubjectWord(tokens[v]) || IsContentWord(tokens[v])))
             {
                 break;
             }
         }
 
-        if (v >= tokens.Length || tokens[v].Clause != clause)
+        if (v >= tokens.Length || tokens[v].Clause != clause || RunsIntoNewStatement(tokens, v, end))
         {
             return false;
         }
 
         // Harm words also describe problems ("module state is dangerous"), so they judge only a proposal: an action
         // (a gerund) or a hypothetical ("would be risky").
-        var first = start;
-        while (first > 0 && tokens[first - 1].Clause == clause)
-        {
-            first--;
-        }
-
+        var first = opening;
         while (first < start && tokens[first].Word is "a" or "an" or "the" or "and" or "also")
         {
             first++;
@@ -317,4 +323,24 @@ internal static partial class Negation
 
         return false;
     }
+
+    /// <summary>
+    /// A match may run past its subject's verb into a clause that restates it ("Rollback is already easy, the engineer
+    /// can just edit the value back"), but not into a consequence, reason or contrast, which is a statement of its own:
+    /// "trying to lock all three databases is fragile, so each service commits its own piece" proposes the second part.
+    /// </summary>
+    private static bool RunsIntoNewStatement(Token[] tokens, int verb, int end)
+    {
+        for (var i = verb; i <= end; i++)
+        {
+            if (Lexicon.ScopeBreakers.Contains(tokens[i].Word) || Lexicon.ClauseBreakers.Contains(tokens[i].Word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsContentWord(Token token) => (token.Flags & TokenFlags.Function) == 0 && token.NegationReach == 0;
 }

@@ -80,4 +80,14 @@ public sealed class VerdictRuleTests
     [Fact]
     public void A_conceded_verdict_keeps_the_credit() =>
         Assert.Contains("dlq", Covered("Running a dead letter queue is a bit of a hassle, but worth it for poison messages."));
+
+    [Fact]
+    public void A_match_running_into_a_consequence_is_judged_by_what_it_proposes()
+    {
+        // A verb-like noun inside a gerund's phrase ("adding retry headers") stays in the subject.
+        Assert.DoesNotContain("dlq", Covered("Adding poison message handling to every consumer is also overhead for ops."));
+
+        // The judged subject is the first part; "so" starts the speaker's own proposal, which the match runs into.
+        Assert.Contains("transaction", Covered("Locking both databases is fragile, so we commit the event in the same transaction as the order."));
+    }
 }
