@@ -4,7 +4,7 @@ using System.Collections.Frozen;
 namespace BackendPrep.Core.Grading;
 
 /// <summary>The small word lists the grader needs, and the one place a word becomes a comparable stem.</summary>
-internal static class Lexicon
+internal static partial class Lexicon
 {
     // Declared first: the stem sets below are built through it during type initialisation.
     private const int StemCacheLimit = 50_000;

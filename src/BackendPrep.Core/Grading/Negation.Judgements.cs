@@ -422,7 +422,8 @@ internal static partial class Negation
                 return true;
             }
 
-            if (IsJudgementAt(tokens, j))
+            // "…, which is unacceptable", "…, which is pointless": the verdict lexicon judges what the relative refers to.
+            if (IsJudgementAt(tokens, j) || Lexicon.VerdictWords.Contains(tokens[j].Word) || Lexicon.HarmVerdictWords.Contains(tokens[j].Word))
             {
                 return !IsConceded(tokens, j);
             }

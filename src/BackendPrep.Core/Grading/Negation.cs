@@ -69,7 +69,9 @@ internal static partial class Negation
             || IsReferredToAsDismissed(tokens, end, next)
             || (!conceptHasNegator && IsUnderRejectingHeader(tokens, start))
             || IsSameAsRejected(tokens, start)
-            || IsDeferred(tokens, start, end);
+            || IsDeferred(tokens, start, end)
+            || IsSubjectOfVerdict(tokens, start, end)
+            || IsAttributedWithBadConsequence(tokens, end);
     }
 
     /// <summary>A plain determiner "no" (not "no need", "no point", whose reach is longer): it negates the noun after it.</summary>

@@ -47,9 +47,10 @@ public sealed class GraderAccuracyTests(ITestOutputHelper output)
     private const double FifthBlindPrecisionFloor = 0.86;
 
     // The sixth blind set, measured once while blind (after the stance rules): P 0.727 / R 0.782 / F1 0.754 (29 false
-    // positives on the 12 negation answers, paraphrase recall 0.47). The floors only stop it getting worse.
-    private const double SixthBlindF1Floor = 0.75;
-    private const double SixthBlindPrecisionFloor = 0.72;
+    // positives on the 12 negation answers, paraphrase recall 0.47); after the verdict rules, which were written from
+    // its false positives, P 0.806 / R 0.782 / F1 0.794. The floors only stop it getting worse.
+    private const double SixthBlindF1Floor = 0.78;
+    private const double SixthBlindPrecisionFloor = 0.79;
 
     [Fact]
     public void Eval_set_is_large_varied_and_labels_real_rubric_items()
