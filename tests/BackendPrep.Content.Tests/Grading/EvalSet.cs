@@ -78,6 +78,13 @@ internal static partial class EvalSet
     /// </summary>
     public static IReadOnlyList<EvalAnswer> SixthBlind() => Read("eval-blind6.jsonl");
 
+    /// <summary>
+    /// The seventh blind set: 72 answers to 12 more new prompts, made while the verdict rules were written from the
+    /// sixth's misses. Measured blind twice, before and after those rules (13:01 and 13:25 UTC on 2026-11-29, the same
+    /// figures both times; docs/grading.md); calibration data from then on.
+    /// </summary>
+    public static IReadOnlyList<EvalAnswer> SeventhBlind() => Read("eval-blind7.jsonl");
+
     private static IReadOnlyList<EvalAnswer> Read(string file)
     {
         var path = Path.Combine(RepoRoot(), "tests", "BackendPrep.Content.Tests", "Grading", file);
