@@ -223,29 +223,7 @@ internal static partial class Negation
         return -1;
     }
 
-    private static bool IsVerdictPhraseAt(Token[] tokens, int i)
-    {
-        if (!Lexicon.VerdictPhrases.TryGetValue(tokens[i].Word, out var phrases))
-        {
-            return false;
-        }
-
-        foreach (var phrase in phrases)
-        {
-            var k = 1;
-            while (k < phrase.Length && i + k < tokens.Length && tokens[i + k].Word == phrase[k])
-            {
-                k++;
-            }
-
-            if (k == phrase.Length)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsVerdictPhraseAt(Token[] tokens, int i) => PhraseStartsAt(tokens, i, Lexicon.VerdictPhrases);
 
     /// <summary>"…, no need for more", "…, that's enough": the sentence says nothing more is needed.</summary>
     private static bool SaysNoNeed(Token[] tokens)

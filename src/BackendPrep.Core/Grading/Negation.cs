@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace BackendPrep.Core.Grading;
 
 /// <summary>
@@ -102,7 +104,13 @@ internal static partial class Negation
             return true;
         }
 
-        if (!Lexicon.DismissalPhrases.TryGetValue(tokens[i].Word, out var phrases))
+        return PhraseStartsAt(tokens, i, Lexicon.DismissalPhrases);
+    }
+
+    /// <summary>Whether one of the phrases filed under the word at <paramref name="i"/> starts there, word for word.</summary>
+    internal static bool PhraseStartsAt(Token[] tokens, int i, FrozenDictionary<string, string[][]> phrasesByFirstWord)
+    {
+        if (!phrasesByFirstWord.TryGetValue(tokens[i].Word, out var phrases))
         {
             return false;
         }
