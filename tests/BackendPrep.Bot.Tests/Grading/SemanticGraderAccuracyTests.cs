@@ -141,52 +141,24 @@ public sealed class SemanticGraderAccuracyTests(SemanticGraderAccuracyTests.Mode
         Assert.True(chosenReport.Blind.F1 >= BlindF1Floor, $"blind F1 {chosenReport.Blind.F1:F3} below {BlindF1Floor}");
     }
 
-    [Fact]
-    public void Defaults_hold_their_floor_on_the_second_blind_set()
+    /// <summary>Each blind set, long since calibration data, must not get worse than its recorded figure.</summary>
+    public static TheoryData<string, IReadOnlyList<EvalAnswer>, double, double> BlindSets => new()
     {
-        var grader = new AnswerGrader(new SemanticMatching(model.Encoder, SemanticMatching.DefaultThreshold, SemanticMatching.DefaultMargin));
-        var report = EvalReport.MeasureFile(EvalSet.SecondBlind(), (prompt, answer) => grader.Grade(prompt, answer), output.WriteLine);
-        report.Overall.AssertAtLeast("second blind set", SecondBlindPrecisionFloor, SecondBlindF1Floor);
-    }
+        { "second", EvalSet.SecondBlind(), SecondBlindPrecisionFloor, SecondBlindF1Floor },
+        { "third", EvalSet.ThirdBlind(), ThirdBlindPrecisionFloor, ThirdBlindF1Floor },
+        { "fourth", EvalSet.FourthBlind(), FourthBlindPrecisionFloor, FourthBlindF1Floor },
+        { "fifth", EvalSet.FifthBlind(), FifthBlindPrecisionFloor, FifthBlindF1Floor },
+        { "sixth", EvalSet.SixthBlind(), SixthBlindPrecisionFloor, SixthBlindF1Floor },
+        { "seventh", EvalSet.SeventhBlind(), SeventhBlindPrecisionFloor, SeventhBlindF1Floor },
+    };
 
-    [Fact]
-    public void Defaults_hold_their_floor_on_the_third_blind_set()
+    [Theory]
+    [MemberData(nameof(BlindSets))]
+    public void Defaults_hold_their_floor_on_each_blind_set(string name, IReadOnlyList<EvalAnswer> answers, double precisionFloor, double f1Floor)
     {
         var grader = new AnswerGrader(new SemanticMatching(model.Encoder, SemanticMatching.DefaultThreshold, SemanticMatching.DefaultMargin));
-        var report = EvalReport.MeasureFile(EvalSet.ThirdBlind(), (prompt, answer) => grader.Grade(prompt, answer), output.WriteLine);
-        report.Overall.AssertAtLeast("third blind set", ThirdBlindPrecisionFloor, ThirdBlindF1Floor);
-    }
-
-    [Fact]
-    public void Defaults_hold_their_floor_on_the_fourth_blind_set()
-    {
-        var grader = new AnswerGrader(new SemanticMatching(model.Encoder, SemanticMatching.DefaultThreshold, SemanticMatching.DefaultMargin));
-        var report = EvalReport.MeasureFile(EvalSet.FourthBlind(), (prompt, answer) => grader.Grade(prompt, answer), output.WriteLine);
-        report.Overall.AssertAtLeast("fourth blind set", FourthBlindPrecisionFloor, FourthBlindF1Floor);
-    }
-
-    [Fact]
-    public void Defaults_hold_their_floor_on_the_fifth_blind_set()
-    {
-        var grader = new AnswerGrader(new SemanticMatching(model.Encoder, SemanticMatching.DefaultThreshold, SemanticMatching.DefaultMargin));
-        var report = EvalReport.MeasureFile(EvalSet.FifthBlind(), (prompt, answer) => grader.Grade(prompt, answer), output.WriteLine);
-        report.Overall.AssertAtLeast("fifth blind set", FifthBlindPrecisionFloor, FifthBlindF1Floor);
-    }
-
-    [Fact]
-    public void Defaults_hold_their_floor_on_the_sixth_blind_set()
-    {
-        var grader = new AnswerGrader(new SemanticMatching(model.Encoder, SemanticMatching.DefaultThreshold, SemanticMatching.DefaultMargin));
-        var report = EvalReport.MeasureFile(EvalSet.SixthBlind(), (prompt, answer) => grader.Grade(prompt, answer), output.WriteLine);
-        report.Overall.AssertAtLeast("sixth blind set", SixthBlindPrecisionFloor, SixthBlindF1Floor);
-    }
-
-    [Fact]
-    public void Defaults_hold_their_floor_on_the_seventh_blind_set()
-    {
-        var grader = new AnswerGrader(new SemanticMatching(model.Encoder, SemanticMatching.DefaultThreshold, SemanticMatching.DefaultMargin));
-        var report = EvalReport.MeasureFile(EvalSet.SeventhBlind(), (prompt, answer) => grader.Grade(prompt, answer), output.WriteLine);
-        report.Overall.AssertAtLeast("seventh blind set", SeventhBlindPrecisionFloor, SeventhBlindF1Floor);
+        var report = EvalReport.MeasureFile(answers, (prompt, answer) => grader.Grade(prompt, answer), output.WriteLine);
+        report.Overall.AssertAtLeast($"{name} blind set", precisionFloor, f1Floor);
     }
 
     [Fact]
