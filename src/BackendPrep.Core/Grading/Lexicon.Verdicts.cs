@@ -49,7 +49,7 @@ internal static partial class Lexicon
         "bad idea", "terrible idea", "bad practice", "anti pattern", "code smell", "false sense", "security theatre",
         "security theater", "not worth", "a step backwards", "a step back", "a regression", "too much", "too slow",
         "too risky", "too expensive", "too complex", "too heavy", "way too", "far too", "overkill for",
-    }.Select(p => p.Split(' ')).GroupBy(p => p[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+    }.ByFirstWord();
 
     /// <summary>Words a negated copula denies of its subject: "X isn't worth it", "X isn't a good use of time".</summary>
     public static readonly FrozenSet<string> MeritWords = new[]

@@ -266,7 +266,11 @@ internal static partial class Lexicon
         "than its worth", "than it is worth", "rabbit hole", "waste of", "red herring", "for nothing", "more trouble",
         "more hassle", "not worth", "isn't worth", "not needed", "gold plating", "a solution looking", "a solution in search",
         "snake oil", "cargo cult", "box ticking", "tick box", "guessing game", "no thanks", "hard pass",
-    }.Select(p => p.Split(' ')).GroupBy(p => p[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+    }.ByFirstWord();
+
+    /// <summary>Phrases split into words and filed under their first word, for <c>Negation.PhraseStartsAt</c>.</summary>
+    private static FrozenDictionary<string, string[][]> ByFirstWord(this string[] phrases) =>
+        phrases.Select(p => p.Split(' ')).GroupBy(p => p[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
     /// <summary>The reach of a plain negator ("not X", "no X"); dismissive and doubting forms reach further.</summary>
     public const int PlainReach = 4;
