@@ -11,7 +11,8 @@ internal static class GradingSetup
 {
     public static IServiceCollection AddGrading(this IServiceCollection services)
     {
-        services.AddOptions<GradingOptions>().BindConfiguration(GradingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<GradingOptions>().BindConfiguration(GradingOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GradingOptions>, GradingOptionsValidation>();
         services.AddSingleton(sp => new SentenceModel(() => MiniLmSentenceEncoder.Shared, sp.GetRequiredService<ILogger<SentenceModel>>()));
         services.AddSingleton(sp =>
         {

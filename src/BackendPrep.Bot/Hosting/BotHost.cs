@@ -52,10 +52,12 @@ public static class BotHost
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ExitCode>();
-        services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ContentOptions>, ContentPathValidation>();
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidation>();
+        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidation>();
         services.AddOptions<HostOptions>().Configure<IOptions<BotOptions>>((host, bot) => host.ShutdownTimeout = bot.Value.ShutdownBudget);
 
         services.AddSingleton(sp => ContentLoader.LoadOrThrow(ContentPaths.Resolve(sp.GetRequiredService<IOptions<ContentOptions>>().Value.Path)!));

@@ -6,7 +6,8 @@ namespace BackendPrep.Bot.Hosting;
 internal sealed class ContentPathValidation : IValidateOptions<ContentOptions>
 {
     public ValidateOptionsResult Validate(string? name, ContentOptions options) =>
-        ContentPaths.Resolve(options.Path) is null
+        string.IsNullOrWhiteSpace(options.Path) ? ValidateOptionsResult.Fail("Content:Path is required")
+        : ContentPaths.Resolve(options.Path) is null
             ? ValidateOptionsResult.Fail($"Content:Path: folder \"{options.Path}\" does not exist (looked in {Environment.CurrentDirectory} and {AppContext.BaseDirectory})")
             : ValidateOptionsResult.Success;
 }

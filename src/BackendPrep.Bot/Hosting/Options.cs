@@ -1,8 +1,10 @@
-using System.ComponentModel.DataAnnotations;
 using BackendPrep.Core.Grading;
 using BackendPrep.Storage;
 
 namespace BackendPrep.Bot.Hosting;
+
+// Validated by hand in OptionsValidation.cs, not with DataAnnotations: its reflection (TypeDescriptor, TypeConverter for
+// the TimeSpan range) stays resident for the life of the process (docs/performance.md, Sixth pass).
 
 /// <summary><c>Content:*</c> — where the study corpus lives.</summary>
 public sealed class ContentOptions
@@ -10,7 +12,6 @@ public sealed class ContentOptions
     public const string Section = "Content";
 
     /// <summary>Folder of Markdown content; relative paths resolve against the working directory, then the install folder.</summary>
-    [Required]
     public string Path { get; set; } = "content";
 }
 
@@ -19,7 +20,6 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
-    [Required]
     public string Path { get; set; } = "data/backendprep.db";
 
     /// <summary>
@@ -27,7 +27,6 @@ public sealed class StorageOptions
     /// 0.9 ms plus 7.5 µs a page, so small ones keep every interaction that waits on one under a few milliseconds
     /// (LiteDB's own default of 1,000 stalls for 8 ms and more; docs/performance.md).
     /// </summary>
-    [Range(10, 100_000, ErrorMessage = "Storage:CheckpointPages must be 10–100000 log pages")]
     public int CheckpointPages { get; set; } = LiteDbStore.DefaultCheckpointPages;
 }
 
@@ -37,7 +36,6 @@ public sealed class BotOptions
     public const string Section = "Bot";
 
     /// <summary>How long in-flight work may take to finish on SIGTERM before it is abandoned.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan ShutdownBudget { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Serve the console chat even when a Discord token is configured.</summary>
@@ -58,10 +56,8 @@ public sealed class GradingOptions
     public bool Semantic { get; set; }
 
     /// <summary>Cosine similarity a sentence needs to earn an item on the semantic path.</summary>
-    [Range(0.05, 0.95)]
     public double SemanticThreshold { get; set; } = SemanticMatching.DefaultThreshold;
 
     /// <summary>How far below the sentence's closest item another item may be and still be earned.</summary>
-    [Range(0.0, 0.5)]
     public double SemanticMargin { get; set; } = SemanticMatching.DefaultMargin;
 }
