@@ -66,6 +66,11 @@ public sealed class SemanticGraderAccuracyTests(SemanticGraderAccuracyTests.Mode
     private const double SeventhBlindF1Floor = 0.74;
     private const double SeventhBlindPrecisionFloor = 0.63;
 
+    // The eighth blind set with the defaults, measured blind: P 0.609 / R 0.893 / F1 0.725 (lexical 0.693 / 0.807 /
+    // 0.746). The floors only stop it getting worse.
+    private const double EighthBlindF1Floor = 0.72;
+    private const double EighthBlindPrecisionFloor = 0.60;
+
     /// <summary>Calibration may only prefer settings that keep this precision on the answers it is tuned on.</summary>
     private const double CalibrationPrecision = 0.95;
 
@@ -150,6 +155,7 @@ public sealed class SemanticGraderAccuracyTests(SemanticGraderAccuracyTests.Mode
         { "fifth", EvalSet.FifthBlind(), FifthBlindPrecisionFloor, FifthBlindF1Floor },
         { "sixth", EvalSet.SixthBlind(), SixthBlindPrecisionFloor, SixthBlindF1Floor },
         { "seventh", EvalSet.SeventhBlind(), SeventhBlindPrecisionFloor, SeventhBlindF1Floor },
+        { "eighth", EvalSet.EighthBlind(), EighthBlindPrecisionFloor, EighthBlindF1Floor },
     };
 
     [Theory]

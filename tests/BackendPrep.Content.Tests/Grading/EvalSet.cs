@@ -85,6 +85,13 @@ internal static partial class EvalSet
     /// </summary>
     public static IReadOnlyList<EvalAnswer> SeventhBlind() => Read("eval-blind7.jsonl");
 
+    /// <summary>
+    /// The eighth blind set: 72 answers to 12 more new prompts, written from labels alone while the options and memory
+    /// work went on. Measured once, at 15:00 UTC on 2026-11-29 (docs/grading.md), then used for the learned-filter
+    /// experiments' cross-validation; calibration data from then on.
+    /// </summary>
+    public static IReadOnlyList<EvalAnswer> EighthBlind() => Read("eval-blind8.jsonl");
+
     private static IReadOnlyList<EvalAnswer> Read(string file)
     {
         var path = Path.Combine(RepoRoot(), "tests", "BackendPrep.Content.Tests", "Grading", file);

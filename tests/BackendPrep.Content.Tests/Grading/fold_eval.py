@@ -16,7 +16,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 from score_eval import grade, prf, fmt  # noqa: E402
 
 HERE = os.path.dirname(__file__)
-FILES = ["eval-set.jsonl", "eval-blind2.jsonl", "eval-blind3.jsonl", "eval-blind4.jsonl", "eval-blind5.jsonl", "eval-blind6.jsonl", "eval-blind7.jsonl"]
+FILES = ["eval-set.jsonl", "eval-blind2.jsonl", "eval-blind3.jsonl", "eval-blind4.jsonl", "eval-blind5.jsonl", "eval-blind6.jsonl", "eval-blind7.jsonl", "eval-blind8.jsonl"]
 FOLDS = 6
 
 
