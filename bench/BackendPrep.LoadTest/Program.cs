@@ -11,7 +11,8 @@ var mix = Value("--mix") is { } mixName ? Enum.Parse<InteractionMix>(mixName, ig
 var soakMinutes = Value("--soak") is { } m ? int.Parse(m, CultureInfo.InvariantCulture) : 0;
 var rates = Value("--rates") is { } r ? r.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray() : null;
 var seconds = Value("--seconds") is { } s ? double.Parse(s, CultureInfo.InvariantCulture) : 10;
-var idleSeconds = Value("--idle") is { } idle ? int.Parse(idle, CultureInfo.InvariantCulture) : 5;
+// 20 s: RSS peaks in the seconds after READY and the GC hands part of it back 6–9 s later (docs/performance.md, Sixth pass).
+var idleSeconds = Value("--idle") is { } idle ? int.Parse(idle, CultureInfo.InvariantCulture) : 20;
 var placement = new BotPlacement(
     args.Contains("--out-of-process"),
     Value("--bot") ?? Path.Combine(RepoPaths.Root, "src", "BackendPrep.Bot", "bin", "Release", "net10.0", "backendprep.dll"),
