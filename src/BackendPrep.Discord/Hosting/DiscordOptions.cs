@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using BackendPrep.Discord.Interactions.Http;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +8,6 @@ public sealed class DiscordOptions
 {
     public const string SectionName = "Discord";
 
-    [Required]
     public string Token { get; set; } = "";
 
     public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10";
