@@ -26,7 +26,9 @@ public sealed class DiscordMetrics : IDisposable
 
     public DiscordMetrics(IMeterFactory? meterFactory = null)
     {
-        _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
+        // Without a host's factory the meter gets a scope of its own: a standalone client (a tool, a test) must not show
+        // up in the scrape of a host running in the same process, which takes only its own scope's meters of this name.
+        _meter = meterFactory?.Create(MeterName) ?? new Meter(new MeterOptions(MeterName) { Scope = new object() });
         _requests = _meter.CreateCounter<long>("discord.rest.requests", description: "REST responses by route template and status");
         _rateLimitWaits = _meter.CreateCounter<long>("discord.rest.rate_limit.waits", description: "Times a request waited for a rate limit, by reason");
         _rateLimited = _meter.CreateCounter<long>("discord.rest.rate_limited", description: "429 responses by scope");

@@ -12,7 +12,7 @@ public sealed class RouterMetrics
 
     public RouterMetrics(IMeterFactory? meters = null)
     {
-        var meter = meters?.Create(MeterName) ?? new Meter(MeterName);
+        var meter = meters?.Create(MeterName) ?? Standalone(MeterName);
         _handled = meter.CreateCounter<long>("backendprep.interactions", "{interaction}", "Interactions handled, by kind, command and outcome");
         _duration = meter.CreateHistogram<double>("backendprep.interaction.duration", "ms", "Time spent in the handler");
     }
@@ -28,4 +28,10 @@ public sealed class RouterMetrics
         _handled.Add(1, tags);
         _duration.Record(elapsed.TotalMilliseconds, tags);
     }
+
+    /// <summary>
+    /// A meter for a router or loop built without a host (tools, tests): it gets a scope of its own, so it never shows
+    /// in the scrape of a host in the same process, which takes only its own scope's meters of these names.
+    /// </summary>
+    internal static Meter Standalone(string name) => new(new MeterOptions(name) { Scope = new object() });
 }

@@ -48,6 +48,28 @@ public sealed class OpsEndpointTests
     }
 
     [Fact]
+    public async Task A_router_built_without_a_host_stays_out_of_the_hosts_scrape()
+    {
+        using var ops = new OpsPort();
+        var discord = new FakeDiscordServer();
+        await discord.StartAsync();
+        await using var bot = await BotOnFakeDiscord.StartOnAsync(discord, ops.Register, OpsPort.Args);
+        await bot.InteractAsync(FakeInteractions.SlashCommand(Dana, "plan"));
+
+        // As a test or a tool in the same process does: a router's metrics with no meter factory, same meter name.
+        var standalone = new BackendPrep.Bot.Interactions.RouterMetrics();
+        var probe = new BackendPrep.Bot.Interactions.Invocation
+        {
+            Kind = BackendPrep.Bot.Interactions.InvocationKind.Command, Id = "1", User = new("u1", "u1"), Command = "standalone-probe",
+        };
+        standalone.Record(probe, "ok", TimeSpan.FromMilliseconds(1));
+        var (_, body) = await ops.GetAsync("/metrics");
+
+        Assert.Contains("""name="plan""", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("standalone-probe", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Metrics_keep_the_names_types_labels_and_buckets_of_the_opentelemetry_exporter_they_replaced()
     {
         using var ops = new OpsPort();

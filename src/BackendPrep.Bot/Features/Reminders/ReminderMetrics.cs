@@ -10,7 +10,7 @@ namespace BackendPrep.Bot.Features.Reminders;
 /// </summary>
 internal sealed class ReminderMetrics(IMeterFactory? meters = null)
 {
-    private readonly Counter<long> _reminders = (meters?.Create(RouterMetrics.MeterName) ?? new Meter(RouterMetrics.MeterName))
+    private readonly Counter<long> _reminders = (meters?.Create(RouterMetrics.MeterName) ?? RouterMetrics.Standalone(RouterMetrics.MeterName))
         .CreateCounter<long>("backendprep.reminders", "{reminder}", "Due reminders by kind and outcome (posted, skipped, failed)");
 
     public void Posted(ReminderKind kind) => Add(kind, "posted", null);

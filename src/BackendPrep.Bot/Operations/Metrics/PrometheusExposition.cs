@@ -20,7 +20,8 @@ internal sealed class PrometheusExposition : IDisposable
     /// <param name="meterNames">The meters to expose.</param>
     /// <param name="scope">
     /// The host's meter factory: meters it made for another host in the same process (tests) carry another scope and are
-    /// left out. Meters made with <c>new Meter(name)</c> have no scope and are always taken.
+    /// left out. Meters with no scope (the storage layer's static meters) are always taken; a component built without a
+    /// host gives its meter a scope of its own (<c>RouterMetrics.Standalone</c>), so it stays out.
     /// </param>
     public PrometheusExposition(IEnumerable<string> meterNames, IMeterFactory? scope)
     {
