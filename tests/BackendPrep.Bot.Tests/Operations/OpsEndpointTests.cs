@@ -60,7 +60,10 @@ public sealed class OpsEndpointTests
         var standalone = new BackendPrep.Bot.Interactions.RouterMetrics();
         var probe = new BackendPrep.Bot.Interactions.Invocation
         {
-            Kind = BackendPrep.Bot.Interactions.InvocationKind.Command, Id = "1", User = new("u1", "u1"), Command = "standalone-probe",
+            Kind = BackendPrep.Bot.Interactions.InvocationKind.Command,
+            Id = "1",
+            User = new("u1", "u1"),
+            Command = "standalone-probe",
         };
         standalone.Record(probe, "ok", TimeSpan.FromMilliseconds(1));
         var (_, body) = await ops.GetAsync("/metrics");
