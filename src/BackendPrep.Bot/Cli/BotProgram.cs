@@ -1,3 +1,4 @@
+using BackendPrep.Bot.Grading;
 using BackendPrep.Bot.Hosting;
 using BackendPrep.Bot.Transports.Console;
 using BackendPrep.Content;
@@ -32,6 +33,8 @@ public static class BotProgram
                 return content is null
                     ? ExitBadContent
                     : await GradeCommand.RunAsync(gradeArgs, content, io.Input, Console.OpenStandardOutput(), Console.Error, cancellationToken);
+            case ["embed"]:
+                return await EmbedCommand.RunAsync(MiniLmSentenceEncoder.Shared, io.Input, io.Output, cancellationToken);
             case ["health", .. var healthArgs]:
                 return await HealthCommand.RunAsync(healthArgs, io.Output, cancellationToken);
             case ["backup", .. var backupArgs]:
@@ -79,6 +82,8 @@ public static class BotProgram
         backendprep grade [--semantic] --jsonl < answers.jsonl
                                     grade answers against a prompt's rubric, print JSON
                                     (--semantic adds MiniLM sentence similarity)
+        backendprep embed < sentences.txt
+                                    print each line's MiniLM vector as "sentence<TAB>v1 v2 ..." (grading experiments)
         backendprep health [--Ops:Port=N]
                                     GET the running bot's /healthz on its ops port; exit 0 when healthy
         backendprep backup [--Ops:Port=N]

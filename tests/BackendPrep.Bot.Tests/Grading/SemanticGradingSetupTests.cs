@@ -75,6 +75,26 @@ public sealed class SemanticGradingSetupTests
         Assert.Equal(Paraphrase, semantic.GetProperty("evidence").GetProperty("dead-letter-queue").GetString());
     }
 
+    [Fact]
+    public async Task Embed_cli_prints_the_graders_own_vector_for_each_non_empty_line()
+    {
+        var output = new StringWriter();
+
+        var exit = await EmbedCommand.RunAsync(MiniLmSentenceEncoder.Shared, new StringReader($"{Paraphrase}\n\n  \nretry\twith backoff\n"), output, CancellationToken.None);
+
+        Assert.Equal(BotProgram.ExitOk, exit);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        var expected = MiniLmSentenceEncoder.Shared.Encode([Paraphrase, "retry with backoff"]);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var (sentence, numbers) = (lines[i].Split('\t')[0], lines[i].Split('\t')[1]);
+            Assert.Equal(i == 0 ? Paraphrase : "retry with backoff", sentence);
+            var vector = numbers.Split(' ').Select(n => float.Parse(n, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            Assert.Equal(expected[i], vector);
+        }
+    }
+
     private static async Task<JsonElement> GradeAsync(Core.Study.StudyContent content, string input, params string[] args)
     {
         using var output = new MemoryStream();
