@@ -39,6 +39,24 @@ public sealed class ConsoleChatTests
     }
 
     [Fact]
+    public async Task A_group_without_its_subcommand_a_near_miss_and_a_missing_required_option_each_say_what_was_meant()
+    {
+        using var content = TempContent.Minimal();
+
+        var (_, output) = await ConsoleSession.RunAsync(content.Root, """
+            /drill
+            /topics
+            /progres
+            /topic
+            """);
+
+        Assert.Contains("`/drill` needs a subcommand: `/drill cram`, `/drill next`, `/drill settings`.", output, StringComparison.Ordinal);
+        Assert.Contains("I don't know `/topics`. Did you mean `/topic`?", output, StringComparison.Ordinal);
+        Assert.Contains("I don't know `/progres`. Did you mean `/progress`?", output, StringComparison.Ordinal);
+        Assert.Contains("`/topic` needs `name:` (", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Autocomplete_is_asked_with_a_trailing_question_mark()
     {
         using var content = TempContent.Minimal();

@@ -1,4 +1,5 @@
 using BackendPrep.Core.Replies;
+using BackendPrep.Core.Text;
 using Microsoft.Extensions.Logging;
 
 namespace BackendPrep.Bot.Interactions;
@@ -94,7 +95,7 @@ public sealed class InteractionRouter
     {
         if (Routes.FindCommand(invocation.Command) is not { } spec || Routes.CommandHandler(invocation.Command) is not { } run)
         {
-            return Refuse($"I don't know `/{invocation.Command}`. Try `/help` for the list of commands.");
+            return Refuse(UnknownCommand(invocation.Command));
         }
 
         if (spec.GuildOnly && invocation.GuildId is null)
@@ -105,6 +106,14 @@ public sealed class InteractionRouter
         if (spec.RequiredPermissions != 0 && !invocation.User.Has(spec.RequiredPermissions))
         {
             return Refuse($"`/{spec.Name}` needs the Manage Server permission.");
+        }
+
+        // Discord's client never sends a command without its required options; a typed one can.
+        var missing = spec.Options.Where(o => o.Required && invocation.Option(o.Name) is null).ToList();
+        if (missing.Count > 0)
+        {
+            var needs = string.Join(", ", missing.Select(o => $"`{o.Name}:` ({o.Description.TrimEnd('.')})"));
+            return Refuse($"`/{spec.Name}` needs {needs}.");
         }
 
         return await run(services, invocation, null, ct);
@@ -136,6 +145,28 @@ public sealed class InteractionRouter
     }
 
     private static MessageResponse Refuse(string text) => new(Reply.Say(text));
+
+    /// <summary>
+    /// Discord's picker never sends an unknown or incomplete command, but a typed one (console, a stale client) can:
+    /// a group without its subcommand lists them, a near-miss ("/topics", "/progres") names the command meant.
+    /// </summary>
+    private string UnknownCommand(string typed)
+    {
+        var subcommands = Routes.Commands.Where(c => c.Root == typed && c.Sub is not null).Select(c => $"`/{c.Name}`").Order(StringComparer.Ordinal).ToList();
+        if (subcommands.Count > 0)
+        {
+            return $"`/{typed}` needs a subcommand: {string.Join(", ", subcommands)}.";
+        }
+
+        var nearest = Routes.Commands.Select(c => c.Root).Distinct(StringComparer.Ordinal)
+            .Select(name => (Name: name, Distance: EditDistance.Between(typed, name)))
+            .Where(x => x.Distance <= Math.Max(1, x.Name.Length / 3))
+            .OrderBy(x => x.Distance).ThenBy(x => x.Name, StringComparer.Ordinal)
+            .FirstOrDefault();
+        return nearest.Name is null
+            ? $"I don't know `/{typed}`. Try `/help` for the list of commands."
+            : $"I don't know `/{typed}`. Did you mean `/{nearest.Name}`? `/help` lists every command.";
+    }
 
     /// <summary>A short reference a user can quote; derived from the interaction id so logs can be searched for it.</summary>
     private static string ErrorReference(string interactionId) =>
