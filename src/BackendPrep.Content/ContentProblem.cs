@@ -14,7 +14,7 @@ public sealed record ContentLoadResult(BackendPrep.Core.Study.StudyContent? Cont
 
 /// <summary>Thrown at start when the content is broken; the message lists every problem as <c>file:line: message</c>.</summary>
 public sealed class ContentException(IReadOnlyList<ContentProblem> problems)
-    : Exception($"content/ has {problems.Count} problem(s):{Environment.NewLine}{string.Join(Environment.NewLine, problems)}")
+    : Exception($"content/ has {BackendPrep.Core.Replies.Quantity.Of(problems.Count, "problem")}:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}")
 {
     public IReadOnlyList<ContentProblem> Problems { get; } = problems;
 }

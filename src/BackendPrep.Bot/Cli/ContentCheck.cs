@@ -1,5 +1,6 @@
 using BackendPrep.Bot.Hosting;
 using BackendPrep.Content;
+using BackendPrep.Core.Replies;
 using BackendPrep.Core.Study;
 
 namespace BackendPrep.Bot.Cli;
@@ -27,7 +28,7 @@ internal static class ContentCheck
             output.WriteLine(Counts(content));
         }
 
-        output.WriteLine(result.Problems.Count == 0 ? "content ok" : $"{result.Problems.Count} problem(s)");
+        output.WriteLine(result.Problems.Count == 0 ? "content ok" : Quantity.Of(result.Problems.Count, "problem"));
         return result.Problems.Count == 0 ? BotProgram.ExitOk : BotProgram.ExitBadContent;
     }
 

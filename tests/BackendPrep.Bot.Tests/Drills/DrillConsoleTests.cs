@@ -25,7 +25,7 @@ public sealed class DrillConsoleTests
         Assert.Contains("✅ Put an idempotency key on every request number 2", output, StringComparison.Ordinal);
         Assert.Contains("Recorded Easy — back in 8 days.", output, StringComparison.Ordinal);
         Assert.Contains("Recorded Again — back tomorrow.", output, StringComparison.Ordinal);
-        Assert.Contains("Streak: 0 days; 2 more review(s) today to keep it.", output, StringComparison.Ordinal);
-        Assert.EndsWith("you're done for today. 🎉 Streak: 0 days; 2 more review(s) today to keep it.", output.TrimEnd(), StringComparison.Ordinal);
+        Assert.Contains("Streak: 0 days; 2 more reviews today to keep it.", output, StringComparison.Ordinal);
+        Assert.EndsWith("you're done for today. 🎉 Streak: 0 days; 2 more reviews today to keep it.", output.TrimEnd(), StringComparison.Ordinal);
     }
 }

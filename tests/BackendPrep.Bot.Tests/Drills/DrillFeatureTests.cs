@@ -134,7 +134,7 @@ public sealed class DrillFeatureTests
             reply = await RateShownAsync(h, Alice, reply, "Good");
         }
 
-        Assert.Contains("Streak: 1 day; 1 more review(s) today", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Streak: 1 day; 1 more review today", reply.Text, StringComparison.Ordinal);
         reply = await RateShownAsync(h, Alice, reply, "Good");
         Assert.Contains("Streak: 2 days (today counts)", reply.Text, StringComparison.Ordinal);
     }

@@ -142,8 +142,8 @@ public sealed class ReminderServiceTests
         var post = Assert.Single(h.Messenger.Posts).Reply;
         Assert.Equal(Visibility.Public, post.Visibility);
         Assert.StartsWith("**Cue of the day:** Question number", post.Cards[0].Body, StringComparison.Ordinal);
-        Assert.Contains("1 member(s) have cards due", post.Cards[0].Footer, StringComparison.Ordinal);
-        Assert.Contains("yesterday's group streak: 1 day(s)", post.Cards[0].Footer, StringComparison.Ordinal);
+        Assert.Contains("1 member has cards due", post.Cards[0].Footer, StringComparison.Ordinal);
+        Assert.Contains("yesterday's group streak: 1 day", post.Cards[0].Footer, StringComparison.Ordinal);
         var start = post.Rows[0].Controls.OfType<Button>().Single();
         Assert.True(CustomId.TryParse(start.Action, out var id, out _));
         Assert.True(id.IsOwnedBy("anyone-at-all"));

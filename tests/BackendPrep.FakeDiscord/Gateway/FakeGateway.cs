@@ -118,7 +118,7 @@ public sealed partial class FakeGateway(string token, ulong applicationId, ulong
             var remaining = deadline - DateTime.UtcNow;
             if (remaining <= TimeSpan.Zero)
             {
-                throw new TimeoutException($"only {Connections} connection(s), expected {count}");
+                throw new TimeoutException($"expected {count} connections, saw {Connections}");
             }
 
             await changed.WaitAsync(remaining).ContinueWith(_ => { }, TaskScheduler.Default);

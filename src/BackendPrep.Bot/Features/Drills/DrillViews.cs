@@ -56,8 +56,8 @@ internal static class DrillViews
     }.Where(s => !string.IsNullOrEmpty(s))));
 
     public static string StreakLine(StreakSummary streak) => streak.TodayCounts
-        ? $"Streak: {Days(streak.Current)} (today counts)."
-        : $"Streak: {Days(streak.Current)}; {streak.ReviewsNeededToday} more review(s) today to keep it.";
+        ? $"Streak: {Quantity.Of(streak.Current, "day")} (today counts)."
+        : $"Streak: {Quantity.Of(streak.Current, "day")}; {Quantity.Of(streak.ReviewsNeededToday, "more review")} today to keep it.";
 
     public static string ComesBack(ReviewCard card, DateTimeOffset now)
     {
@@ -80,12 +80,10 @@ internal static class DrillViews
         mode == DrillMode.Cram ? $"Cram · {card.TopicId}" : $"Drill · {DrillDeck.Name(card.Deck)}";
 
     private static string Footer(DrillStep step) => step.Mode == DrillMode.Cram
-        ? $"{step.Due} card(s) left in this topic · cram does not change your schedule"
+        ? $"{Quantity.Of(step.Due, "card")} left in this topic · cram does not change your schedule"
         : $"{step.Due} due · {step.NewLeft} new";
 
     private static string Reps(ReviewCard memory) => memory.Reps.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string Days(int n) => n == 1 ? "1 day" : $"{n} days";
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

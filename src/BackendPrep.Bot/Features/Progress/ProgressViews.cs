@@ -116,9 +116,8 @@ internal static class ProgressViews
         $"Due today: {d.DueToday} · tomorrow: {d.DueTomorrow}\n" +
         Streak(d);
 
-    private static string Streak(DrillFigures d) => $"Streak: {Days(d.Streak.Current)} (best {Days(d.Streak.Best)})";
+    private static string Streak(DrillFigures d) => $"Streak: {Quantity.Of(d.Streak.Current, "day")} (best {Quantity.Of(d.Streak.Best, "day")})";
 
-    private static string Days(int n) => n == 1 ? "1 day" : $"{n} days";
 
     public static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 

@@ -119,7 +119,7 @@ internal static class PromptViews
         {
             Accent = missed.Count == 0 ? 0x22C55E : Accent,
             Fields = fields,
-            Footer = attempt.Answers.Count > 1 ? $"Attempt saved · {attempt.Answers.Count - 1} follow-up answer(s) merged" : "Attempt saved",
+            Footer = attempt.Answers.Count > 1 ? $"Attempt saved · {Quantity.Of(attempt.Answers.Count - 1, "follow-up answer")} merged" : "Attempt saved",
         };
         var controls = new List<Control>();
         if (missed.Count > 0)

@@ -43,11 +43,11 @@ internal sealed class ReminderMessages(StudyContent content, IReviewStore review
         var cues = content.Deck(Deck.Cues).ToList();
         var cue = cues.Count == 0 ? null : cues[CueOfTheDay.Index(guildId, localDate, cues.Count)];
         var body = cue is null ? "No cues in the content yet." : $"**Cue of the day:** {cue.Front}\nWhat are your first moves? Discuss here, then drill.";
-        var streakText = streak == 0 ? "no group streak yet — start one today" : $"yesterday's group streak: {streak} day(s)";
+        var streakText = streak == 0 ? "no group streak yet — start one today" : $"yesterday's group streak: {Quantity.Of(streak, "day")}";
         return new Reply
         {
             Text = config.RoleId is { } role ? $"<@&{role}> Daily drill time!" : "Daily drill time!",
-            Cards = [new ReplyCard($"Daily drill · {localDate:yyyy-MM-dd}", body) { Footer = $"{due} member(s) have cards due · {streakText}" }],
+            Cards = [new ReplyCard($"Daily drill · {localDate:yyyy-MM-dd}", body) { Footer = $"{Quantity.Of(due, "member")} {(due == 1 ? "has" : "have")} cards due · {streakText}" }],
             Rows = [ControlRow.Of(new Button("Start my drills", CustomId.For(DrillsFeature.StartRoute, CustomId.Anyone), ControlStyle.Primary))],
             Visibility = Visibility.Public,
         };
@@ -67,7 +67,7 @@ internal sealed class ReminderMessages(StudyContent content, IReviewStore review
 
         return new Reply
         {
-            Text = $"You have {due} card(s) due and haven't drilled today. Five reviews keep your streak going.",
+            Text = $"You have {Quantity.Of(due, "card")} due and haven't drilled today. Five reviews keep your streak going.",
             Rows = [ControlRow.Of(new Button("Start my drills", CustomId.For(DrillsFeature.StartRoute, userId), ControlStyle.Primary))],
         };
     }

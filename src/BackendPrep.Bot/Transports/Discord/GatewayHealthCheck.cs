@@ -1,3 +1,4 @@
+using BackendPrep.Core.Replies;
 using BackendPrep.Discord.Gateway;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -13,7 +14,7 @@ internal sealed class GatewayHealthCheck(ShardedGateway gateway) : IHealthCheck
             return Task.FromResult(HealthCheckResult.Unhealthy("the gateway has not started"));
         var down = shards.Where(s => s.State != GatewayState.Connected).ToList();
         return Task.FromResult(down.Count == 0
-            ? HealthCheckResult.Healthy($"{shards.Count} shard(s) connected")
+            ? HealthCheckResult.Healthy($"{Quantity.Of(shards.Count, "shard")} connected")
             : HealthCheckResult.Unhealthy(string.Join("; ", down.Select(s => $"shard {s.ShardId} is {s.State.ToString().ToLowerInvariant()}"))));
     }
 }
