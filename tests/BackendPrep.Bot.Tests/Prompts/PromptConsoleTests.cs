@@ -39,6 +39,28 @@ public sealed class PromptConsoleTests
     }
 
     [Fact]
+    public async Task A_command_typed_into_an_open_form_closes_it_unsent_while_an_answer_starting_with_a_path_is_graded()
+    {
+        using var content = TempContent.Minimal();
+
+        var (exit, output) = await ConsoleSession.RunAsync(content.Root, $"""
+            /prompt topic:t
+            1
+            /help
+            /prompt topic:t
+            1
+            /api/orders: {PromptContent.HalfAnswer}
+            """);
+
+        Assert.Equal(0, exit);
+        var closed = output.IndexOf("(Form closed without sending; nothing was saved.)", StringComparison.Ordinal);
+        Assert.True(closed > 0, output);
+        Assert.Contains("== BackendPrep commands ==", output[closed..], StringComparison.Ordinal);
+        Assert.Equal(1, output.Split("== Coverage ").Length - 1);
+        Assert.Contains("== Coverage 2/4 (50%) — A prompt ==", output[closed..], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Level_filters_hint_shows_the_answer_template_and_another_replaces_the_card_with_a_different_prompt()
     {
         using var content = PromptContent.WithSecondPrompt();

@@ -170,10 +170,30 @@ internal sealed class ConsoleChat(
         {
             await WriteAsync($"{field.Label}:", ct);
             var value = await io.Input.ReadLineAsync(ct) ?? "";
+            if (IsCommand(value))
+            {
+                // Like dismissing a modal: nothing is sent. "/api/orders times out" is still an answer.
+                await WriteAsync("(Form closed without sending; nothing was saved.)", ct);
+                await HandleLineAsync(value.Trim(), ct);
+                return;
+            }
+
             values[field.Id] = value.Replace("\\n", "\n", StringComparison.Ordinal);
         }
 
         await RunAsync(NewInvocation(InvocationKind.Form) with { Action = form.Action, Fields = values }, ct);
+    }
+
+    private bool IsCommand(string line)
+    {
+        var text = line.TrimStart();
+        if (!text.StartsWith('/'))
+        {
+            return false;
+        }
+
+        var name = text[1..].Split(' ', 2)[0];
+        return router.Routes.Commands.Any(c => c.Root == name);
     }
 
     private Invocation NewInvocation(InvocationKind kind) => new()
