@@ -53,7 +53,7 @@ public sealed class ConsoleChatTests
         Assert.Contains("`/drill` needs a subcommand: `/drill cram`, `/drill next`, `/drill settings`.", output, StringComparison.Ordinal);
         Assert.Contains("I don't know `/topics`. Did you mean `/topic`?", output, StringComparison.Ordinal);
         Assert.Contains("I don't know `/progres`. Did you mean `/progress`?", output, StringComparison.Ordinal);
-        Assert.Contains("`/topic` needs `name:` (", output, StringComparison.Ordinal);
+        Assert.Contains("`/topic` needs `name:` — ", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -112,7 +112,7 @@ public sealed class InteractionRouter
         var missing = spec.Options.Where(o => o.Required && invocation.Option(o.Name) is null).ToList();
         if (missing.Count > 0)
         {
-            var needs = string.Join(", ", missing.Select(o => $"`{o.Name}:` ({o.Description.TrimEnd('.')})"));
+            var needs = string.Join("; ", missing.Select(o => $"`{o.Name}:` — {o.Description.TrimEnd('.')}"));
             return Refuse($"`/{spec.Name}` needs {needs}.");
         }
 
