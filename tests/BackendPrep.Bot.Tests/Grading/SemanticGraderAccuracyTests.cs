@@ -20,7 +20,7 @@ namespace BackendPrep.Bot.Tests.Grading;
 public sealed class SemanticGraderAccuracyTests(SemanticGraderAccuracyTests.Model model, ITestOutputHelper output)
     : IClassFixture<SemanticGraderAccuracyTests.Model>
 {
-    // Measured 2026-11-29 07:40 UTC (docs/grading.md, after the lexical recall work) with the defaults: P 0.953 / F1 0.925
+    // Measured 2026-11-29 07:40 UTC (docs/grading-journal.md, after the lexical recall work) with the defaults: P 0.953 / F1 0.925
     // on all answers, P 0.955 / F1 0.918 on the blind ones; cross-validated P 0.955 / F1 0.921. Floors sit just under;
     // the precision floor is the target.
     private const double PrecisionFloor = 0.90;
@@ -37,7 +37,7 @@ public sealed class SemanticGraderAccuracyTests(SemanticGraderAccuracyTests.Mode
     // The third blind set with the defaults: blind, P 0.603 / R 0.925 / F1 0.730; after the lexical name-list and
     // dismissal rules (which also gate the semantic path), P 0.767 / R 0.919 / F1 0.836. Precision is far short of
     // the target, so semantic stays off by default; the floors only stop it getting worse. After the predicate judgement
-    // rules (docs/grading.md), P 0.796 / R 0.919 / F1 0.853; after the stance rules and the rejected-sentence filter,
+    // rules (docs/grading-journal.md), P 0.796 / R 0.919 / F1 0.853; after the stance rules and the rejected-sentence filter,
     // P 0.809 / R 0.919 / F1 0.860.
     private const double ThirdBlindF1Floor = 0.85;
     private const double ThirdBlindPrecisionFloor = 0.80;

@@ -11,7 +11,7 @@ namespace BackendPrep.Content.Tests.Grading;
 /// </summary>
 public sealed class GraderAccuracyTests(ITestOutputHelper output)
 {
-    // Target: micro-F1 ≥ 0.90 with precision ≥ 0.90. Measured 2026-11-29 (docs/grading.md), lexical only, with
+    // Target: micro-F1 ≥ 0.90 with precision ≥ 0.90. Measured 2026-11-29 (docs/grading-journal.md), lexical only, with
     // the recall work: P 0.975 / F1 0.893 on all 185 answers, and on the 48 blind answers P 0.968 / F1 0.850.
     // The gap is paraphrase. Floors sit just under what is reached; the semantic path has its own test in the Bot tests.
     private const double MicroF1Floor = 0.88;
@@ -28,7 +28,7 @@ public sealed class GraderAccuracyTests(ITestOutputHelper output)
     // The third blind set: blind, P 0.638 / R 0.820 / F1 0.717 (name-dropping lists and dismissals without a negator);
     // after the name-list and dismissal rules, which read its misses, P 0.857 / R 0.820 / F1 0.838; after the judgement
     // rules (referring and relative dismissals, conceded cost words), P 0.892 / R 0.820 / F1 0.854; after the stance
-    // rules (docs/grading.md), P 0.904 / R 0.820 / F1 0.860.
+    // rules (docs/grading-journal.md), P 0.904 / R 0.820 / F1 0.860.
     private const double ThirdBlindF1Floor = 0.85;
     private const double ThirdBlindPrecisionFloor = 0.89;
 

@@ -14,7 +14,7 @@ items; each blind set (2-8) is held out in turn, and the held-out figures are po
              evidence sentence reads as a rejection. --features picks words (the concept's own words hidden, so only
              stance words remain), vectors, or both. --self reports how well the corpus reads its own stance (5-fold).
 Vectors come from `backendprep embed` (the bot's model and text folding), cached in CACHE
-(default: $TMPDIR/backendprep-vectors.tsv). Results and what they mean: docs/grading.md, "The eighth blind set" and
+(default: $TMPDIR/backendprep-vectors.tsv). Results and what they mean: docs/grading-journal.md, "The eighth blind set" and
 "A stance corpus".
 """
 import json
