@@ -147,16 +147,14 @@ public sealed class SemanticGraderAccuracyTests(SemanticGraderAccuracyTests.Mode
     }
 
     /// <summary>Each blind set, long since calibration data, must not get worse than its recorded figure.</summary>
-    public static TheoryData<string, IReadOnlyList<EvalAnswer>, double, double> BlindSets => new()
-    {
-        { "second", EvalSet.SecondBlind(), SecondBlindPrecisionFloor, SecondBlindF1Floor },
-        { "third", EvalSet.ThirdBlind(), ThirdBlindPrecisionFloor, ThirdBlindF1Floor },
-        { "fourth", EvalSet.FourthBlind(), FourthBlindPrecisionFloor, FourthBlindF1Floor },
-        { "fifth", EvalSet.FifthBlind(), FifthBlindPrecisionFloor, FifthBlindF1Floor },
-        { "sixth", EvalSet.SixthBlind(), SixthBlindPrecisionFloor, SixthBlindF1Floor },
-        { "seventh", EvalSet.SeventhBlind(), SeventhBlindPrecisionFloor, SeventhBlindF1Floor },
-        { "eighth", EvalSet.EighthBlind(), EighthBlindPrecisionFloor, EighthBlindF1Floor },
-    };
+    public static TheoryData<string, IReadOnlyList<EvalAnswer>, double, double> BlindSets => EvalSet.BlindSetsWith(
+        (SecondBlindPrecisionFloor, SecondBlindF1Floor),
+        (ThirdBlindPrecisionFloor, ThirdBlindF1Floor),
+        (FourthBlindPrecisionFloor, FourthBlindF1Floor),
+        (FifthBlindPrecisionFloor, FifthBlindF1Floor),
+        (SixthBlindPrecisionFloor, SixthBlindF1Floor),
+        (SeventhBlindPrecisionFloor, SeventhBlindF1Floor),
+        (EighthBlindPrecisionFloor, EighthBlindF1Floor));
 
     [Theory]
     [MemberData(nameof(BlindSets))]

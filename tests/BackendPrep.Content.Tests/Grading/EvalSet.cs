@@ -92,6 +92,28 @@ internal static partial class EvalSet
     /// </summary>
     public static IReadOnlyList<EvalAnswer> EighthBlind() => Read("eval-blind8.jsonl");
 
+    /// <summary>Blind sets 2–8 in the order they were written, each paired with a test's own floors (precision, F1).</summary>
+    public static TheoryData<string, IReadOnlyList<EvalAnswer>, double, double> BlindSetsWith(params (double Precision, double F1)[] floors)
+    {
+        (string Name, Func<IReadOnlyList<EvalAnswer>> Read)[] sets =
+        [
+            ("second", SecondBlind), ("third", ThirdBlind), ("fourth", FourthBlind), ("fifth", FifthBlind),
+            ("sixth", SixthBlind), ("seventh", SeventhBlind), ("eighth", EighthBlind),
+        ];
+        if (floors.Length != sets.Length)
+        {
+            throw new ArgumentException($"{sets.Length} blind sets need {sets.Length} floors, got {floors.Length}", nameof(floors));
+        }
+
+        var data = new TheoryData<string, IReadOnlyList<EvalAnswer>, double, double>();
+        for (var i = 0; i < sets.Length; i++)
+        {
+            data.Add(sets[i].Name, sets[i].Read(), floors[i].Precision, floors[i].F1);
+        }
+
+        return data;
+    }
+
     private static IReadOnlyList<EvalAnswer> Read(string file)
     {
         var path = Path.Combine(RepoRoot(), "tests", "BackendPrep.Content.Tests", "Grading", file);
