@@ -118,7 +118,6 @@ internal static class ProgressViews
 
     private static string Streak(DrillFigures d) => $"Streak: {Quantity.Of(d.Streak.Current, "day")} (best {Quantity.Of(d.Streak.Best, "day")})";
 
-
     public static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
